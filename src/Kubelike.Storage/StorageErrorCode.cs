@@ -17,6 +17,9 @@ public enum StorageErrorCode
     /// <summary>The requested revision is older than the compacted one (410 Expired).</summary>
     Expired,
 
+    /// <summary>The requested revision is newer than any committed one (kube-apiserver: 504 ResourceVersionTooLarge).</summary>
+    RevisionTooLarge,
+
     /// <summary>A watcher fell too far behind and was closed; it must re-list or re-watch.</summary>
     WatcherTooSlow,
 

@@ -1,0 +1,109 @@
+-- Kubelike object store, schema version 1.
+--
+-- Revisions: one cluster-wide counter row. Every write transaction locks that row first and holds the lock
+-- until it commits, so revision N+1 cannot be allocated before the transaction holding N has committed and
+-- become visible: revisions appear in commit order with no gaps, by construction (no sequences, no fill rows).
+
+CREATE TABLE kl_revision (
+  id smallint PRIMARY KEY CHECK (id = 1),
+  current bigint NOT NULL
+);
+INSERT INTO kl_revision (id, current) VALUES (1, 0);
+
+-- Kept apart from kl_revision so compaction never waits on the writers' lock.
+CREATE TABLE kl_compaction (
+  id smallint PRIMARY KEY CHECK (id = 1),
+  compacted bigint NOT NULL
+);
+INSERT INTO kl_compaction (id, compacted) VALUES (1, 0);
+
+-- The current state: one row per key.
+CREATE TABLE kl_objects (
+  resource text COLLATE "C" NOT NULL,
+  namespace text COLLATE "C" NOT NULL,
+  name text COLLATE "C" NOT NULL,
+  revision bigint NOT NULL,
+  create_revision bigint NOT NULL,
+  uid text,
+  value bytea NOT NULL,
+  PRIMARY KEY (resource, namespace, name)
+);
+
+-- The history: one row per revision. type: 0 added, 1 modified, 2 deleted.
+-- For a delete, value is the object's last state and prev_value is null (it would repeat value).
+CREATE TABLE kl_events (
+  revision bigint PRIMARY KEY,
+  resource text COLLATE "C" NOT NULL,
+  namespace text COLLATE "C" NOT NULL,
+  name text COLLATE "C" NOT NULL,
+  type smallint NOT NULL,
+  create_revision bigint NOT NULL,
+  uid text,
+  value bytea NOT NULL,
+  prev_revision bigint NOT NULL,
+  prev_value bytea,
+  created_at timestamptz NOT NULL DEFAULT clock_timestamp()
+);
+-- Serves watches that start before the in-memory ring and lists at an older revision.
+CREATE INDEX kl_events_key ON kl_events (resource, namespace, name, revision);
+
+-- One write. The caller has locked the kl_revision row (SELECT ... FOR UPDATE) earlier in the same
+-- transaction, so no other writer can touch any key until commit. Outcomes are statuses, never errors,
+-- so that one failed precondition does not abort the other writes of a group commit.
+-- op: 0 create, 1 update, 2 delete.
+-- out_status: 0 ok, 1 already exists, 2 not found, 3 revision conflict, 4 uid precondition failed.
+CREATE FUNCTION kl_write(
+  p_op smallint, p_resource text, p_namespace text, p_name text, p_value bytea, p_uid text,
+  p_expected_revision bigint, p_expected_uid text)
+RETURNS TABLE (out_status smallint, out_revision bigint, out_create_revision bigint, out_uid text, out_value bytea)
+LANGUAGE plpgsql AS $$
+DECLARE
+  cur kl_objects%ROWTYPE;
+  rev bigint;
+BEGIN
+  SELECT * INTO cur FROM kl_objects o
+   WHERE o.resource = p_resource AND o.namespace = p_namespace AND o.name = p_name;
+
+  IF p_op = 0 THEN
+    IF FOUND THEN
+      RETURN QUERY SELECT 1::smallint, cur.revision, cur.create_revision, cur.uid, NULL::bytea;
+      RETURN;
+    END IF;
+    UPDATE kl_revision r SET current = r.current + 1 WHERE r.id = 1 RETURNING r.current INTO rev;
+    INSERT INTO kl_objects (resource, namespace, name, revision, create_revision, uid, value)
+      VALUES (p_resource, p_namespace, p_name, rev, rev, p_uid, p_value);
+    INSERT INTO kl_events (revision, resource, namespace, name, type, create_revision, uid, value, prev_revision)
+      VALUES (rev, p_resource, p_namespace, p_name, 0, rev, p_uid, p_value, 0);
+    RETURN QUERY SELECT 0::smallint, rev, rev, p_uid, NULL::bytea;
+    RETURN;
+  END IF;
+
+  IF NOT FOUND THEN
+    RETURN QUERY SELECT 2::smallint, 0::bigint, 0::bigint, NULL::text, NULL::bytea;
+    RETURN;
+  END IF;
+  IF p_expected_uid IS NOT NULL AND cur.uid IS DISTINCT FROM p_expected_uid THEN
+    RETURN QUERY SELECT 4::smallint, cur.revision, cur.create_revision, cur.uid, NULL::bytea;
+    RETURN;
+  END IF;
+  IF p_expected_revision IS NOT NULL AND p_expected_revision <> cur.revision THEN
+    RETURN QUERY SELECT 3::smallint, cur.revision, cur.create_revision, cur.uid, NULL::bytea;
+    RETURN;
+  END IF;
+
+  UPDATE kl_revision r SET current = r.current + 1 WHERE r.id = 1 RETURNING r.current INTO rev;
+  IF p_op = 1 THEN
+    UPDATE kl_objects o SET revision = rev, value = p_value
+     WHERE o.resource = p_resource AND o.namespace = p_namespace AND o.name = p_name;
+    INSERT INTO kl_events (revision, resource, namespace, name, type, create_revision, uid, value, prev_revision, prev_value)
+      VALUES (rev, p_resource, p_namespace, p_name, 1, cur.create_revision, cur.uid, p_value, cur.revision, cur.value);
+    RETURN QUERY SELECT 0::smallint, rev, cur.create_revision, cur.uid, NULL::bytea;
+  ELSE
+    DELETE FROM kl_objects o
+     WHERE o.resource = p_resource AND o.namespace = p_namespace AND o.name = p_name;
+    INSERT INTO kl_events (revision, resource, namespace, name, type, create_revision, uid, value, prev_revision)
+      VALUES (rev, p_resource, p_namespace, p_name, 2, cur.create_revision, cur.uid, cur.value, cur.revision);
+    RETURN QUERY SELECT 0::smallint, rev, cur.create_revision, cur.uid, cur.value;
+  END IF;
+END
+$$;

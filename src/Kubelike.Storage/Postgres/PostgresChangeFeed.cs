@@ -1,0 +1,168 @@
+using Kubelike.Storage.Watch;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Kubelike.Storage.Postgres;
+
+/// <summary>
+/// The one change feed of a store instance: reads kl_events after the hub's revision, in order, and hands
+/// them to the <see cref="WatchHub"/>. It is woken by this process's own commits, by LISTEN/NOTIFY from other
+/// servers, and by a timer, so a lost notification or a broken listener connection delays events but never
+/// loses them: the table, not the notification, is the source of truth.
+/// </summary>
+internal sealed class PostgresChangeFeed : IAsyncDisposable
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly string _listenConnectionString;
+    private readonly WatchHub _hub;
+    private readonly PostgresStoreOptions _options;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _pollLoop;
+    private readonly Task _listenLoop;
+
+    public PostgresChangeFeed(NpgsqlDataSource dataSource, string listenConnectionString, WatchHub hub, PostgresStoreOptions options, ILogger logger)
+    {
+        _dataSource = dataSource;
+        _listenConnectionString = listenConnectionString;
+        _hub = hub;
+        _options = options;
+        _logger = logger;
+        _pollLoop = Task.Run(PollLoopAsync);
+        _listenLoop = Task.Run(ListenLoopAsync);
+    }
+
+    /// <summary>Something was committed: read it now rather than at the next tick.</summary>
+    public void Wake()
+    {
+        try
+        {
+            _wake.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already signalled; one pending wake-up covers every commit before it.
+        }
+    }
+
+    private async Task PollLoopAsync()
+    {
+        var token = _stopping.Token;
+        var failures = 0;
+        while (!token.IsCancellationRequested)
+        {
+            try
+            {
+                await _wake.WaitAsync(_options.PollInterval, token);
+                while (await ReadOnceAsync(token))
+                {
+                }
+                if (failures > 0)
+                    _logger.LogInformation("storage: change feed reading again at revision {Revision}", _hub.Revision);
+                failures = 0;
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                if (failures++ == 0)
+                    _logger.LogWarning("storage: change feed cannot read events ({Message}); retrying", exception.Message);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 50 << Math.Min(failures, 6))), token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>Reads and dispatches one batch; true when the batch was full and more may follow.</summary>
+    private async Task<bool> ReadOnceAsync(CancellationToken token)
+    {
+        var after = _hub.Revision;
+        var events = new List<WatchEvent>();
+        await using (var command = _dataSource.CreateCommand($"SELECT {EventReader.Columns} FROM kl_events WHERE revision > $1 ORDER BY revision LIMIT $2"))
+        {
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = after });
+            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = _options.FeedBatchSize });
+            await using var reader = await command.ExecuteReaderAsync(token);
+            while (await reader.ReadAsync(token))
+                events.Add(EventReader.Read(reader));
+        }
+        if (events.Count == 0)
+            return false;
+
+        if (events[0].Revision != after + 1)
+        {
+            // Revisions are contiguous by construction, so a hole means compaction overtook this feed.
+            var compacted = await ReadCompactedAsync(token);
+            _logger.LogError("storage: change feed at revision {Revision} found history compacted up to {Compacted}; closing every watch with Expired", after, compacted);
+            _hub.Reset(events[0].Revision - 1, compacted);
+        }
+        _hub.Dispatch(events);
+        return events.Count == _options.FeedBatchSize;
+    }
+
+    private async Task<long> ReadCompactedAsync(CancellationToken token)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT compacted FROM kl_compaction WHERE id = 1");
+        return (long)(await command.ExecuteScalarAsync(token))!;
+    }
+
+    private async Task ListenLoopAsync()
+    {
+        var token = _stopping.Token;
+        var failures = 0;
+        while (!token.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(_listenConnectionString);
+                await connection.OpenAsync(token);
+                connection.Notification += (_, _) => Wake();
+                await using (var listen = new NpgsqlCommand($"LISTEN {GroupCommitWriter.NotifyChannel}", connection))
+                    await listen.ExecuteNonQueryAsync(token);
+                if (failures > 0)
+                    _logger.LogInformation("storage: change feed listener reconnected");
+                else
+                    _logger.LogInformation("storage: change feed listening for notifications");
+                failures = 0;
+                // Anything committed while the listener was away is read now.
+                Wake();
+                while (true)
+                    await connection.WaitAsync(token);
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                if (failures++ == 0)
+                    _logger.LogWarning("storage: change feed listener lost its connection ({Message}); polling every {Interval} until it is back", exception.Message, _options.PollInterval);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 50 << Math.Min(failures, 6))), token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await Task.WhenAll(_pollLoop, _listenLoop);
+        _stopping.Dispose();
+        _wake.Dispose();
+    }
+}

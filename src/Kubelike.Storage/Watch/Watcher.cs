@@ -1,0 +1,93 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+
+namespace Kubelike.Storage.Watch;
+
+/// <summary>
+/// One watch: catch-up events (read before registration completed) followed by live events from a bounded
+/// queue filled by <see cref="WatchHub"/>. A full queue closes the watcher instead of blocking the hub.
+/// </summary>
+internal sealed class Watcher : IObjectWatch
+{
+    private readonly WatchHub _hub;
+    private readonly Channel<WatchEvent> _live;
+    private IReadOnlyList<WatchEvent> _catchUp = [];
+
+    public Watcher(WatchHub hub, string resource, string? ns, long startRevision, int capacity)
+    {
+        _hub = hub;
+        Resource = resource;
+        Namespace = ns;
+        StartRevision = startRevision;
+        _live = Channel.CreateBounded<WatchEvent>(new BoundedChannelOptions(capacity)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    public string Resource { get; }
+    public string? Namespace { get; }
+    public long StartRevision { get; }
+
+    internal bool Closed { get; private set; }
+
+    public static bool Matches(ObjectKey key, string resource, string? ns) =>
+        string.Equals(key.Resource, resource, StringComparison.Ordinal)
+        && (ns is null || string.Equals(key.Namespace, ns, StringComparison.Ordinal));
+
+    internal void SetCatchUp(IReadOnlyList<WatchEvent> events) => _catchUp = events;
+
+    /// <summary>Called by the hub under its lock, in revision order.</summary>
+    internal void Offer(WatchEvent watchEvent)
+    {
+        if (Closed || watchEvent.Revision <= StartRevision || !Matches(watchEvent.Key, Resource, Namespace))
+            return;
+        if (!_live.Writer.TryWrite(watchEvent))
+        {
+            Close(new StorageException(StorageErrorCode.WatcherTooSlow,
+                $"watch of {Resource} closed: the watcher fell more than {_hub.WatcherCapacity} events behind"));
+        }
+    }
+
+    /// <summary>Called by the hub under its lock.</summary>
+    internal void OfferProgress(long revision)
+    {
+        if (Closed)
+            return;
+        var progress = new WatchEvent(WatchEventType.Progress, new ObjectKey(Resource, Namespace ?? "", ""), ReadOnlyMemory<byte>.Empty,
+            Math.Max(revision, StartRevision), 0, ReadOnlyMemory<byte>.Empty, 0, null);
+        // A bookmark that does not fit is simply skipped: it carries no change.
+        _live.Writer.TryWrite(progress);
+    }
+
+    internal void Close(Exception? error)
+    {
+        if (Closed)
+            return;
+        Closed = true;
+        _live.Writer.TryComplete(error);
+    }
+
+    public async IAsyncEnumerable<WatchEvent> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var catchUp = _catchUp;
+        _catchUp = [];
+        foreach (var e in catchUp)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return e;
+        }
+        await foreach (var e in _live.Reader.ReadAllAsync(cancellationToken))
+            yield return e;
+    }
+
+    public void RequestProgress() => _hub.RequestProgress(this);
+
+    public ValueTask DisposeAsync()
+    {
+        _hub.Unregister(this);
+        return ValueTask.CompletedTask;
+    }
+}
