@@ -9,7 +9,7 @@ public abstract class StoreTestBase
 {
     private readonly List<PostgresObjectStore> _stores = [];
 
-    protected string ConnectionString { get; private set; } = "";
+    protected string ConnectionString { get; set; } = "";
 
     protected PostgresObjectStore Store { get; private set; } = null!;
 
