@@ -32,6 +32,9 @@ public sealed class PostgresObjectStore : IObjectStore, IAsyncDisposable
         _compactor = new PostgresCompactor(dataSource, options, logger);
     }
 
+    /// <summary>The application_name of the change feed's LISTEN connection (visible in pg_stat_activity).</summary>
+    public const string ListenerApplicationName = "kubelike-change-feed";
+
     /// <summary>Connects, applies migrations and starts the change feed and the compactor.</summary>
     public static async Task<PostgresObjectStore> OpenAsync(string connectionString, PostgresStoreOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken = default)
     {
@@ -39,7 +42,8 @@ public sealed class PostgresObjectStore : IObjectStore, IAsyncDisposable
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (builder.MaxAutoPrepare == 0)
             builder.MaxAutoPrepare = 64;
-        var listen = new NpgsqlConnectionStringBuilder(builder.ConnectionString) { Pooling = false, MaxAutoPrepare = 0 };
+        builder.ApplicationName ??= "kubelike";
+        var listen = new NpgsqlConnectionStringBuilder(builder.ConnectionString) { Pooling = false, MaxAutoPrepare = 0, ApplicationName = ListenerApplicationName };
         if (listen.KeepAlive == 0)
             listen.KeepAlive = 15;
 
