@@ -10,7 +10,8 @@ namespace Kubelike.Storage.Postgres;
 /// transaction locks the revision row, applies every queued write through <c>kl_write</c> in a single
 /// round trip, and commits once, so concurrent writers share one WAL flush. A write whose precondition
 /// fails gets its own outcome without disturbing the others; an unexpected SQL error in a group makes the
-/// group re-run one write per transaction so only the faulty write fails.
+/// group re-run one write per transaction so only the faulty write fails. Committed writes are handed to
+/// <c>committed</c> as watch events, in revision order, so this server's watchers need no read-back.
 /// </summary>
 internal sealed class GroupCommitWriter : IAsyncDisposable
 {
@@ -18,13 +19,13 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly int _maxBatch;
-    private readonly Action _committed;
+    private readonly Action<IReadOnlyList<WatchEvent>> _committed;
     private readonly ILogger _logger;
     private readonly Channel<WriteOperation> _queue = Channel.CreateUnbounded<WriteOperation>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
 
-    public GroupCommitWriter(NpgsqlDataSource dataSource, int maxBatch, Action committed, ILogger logger)
+    public GroupCommitWriter(NpgsqlDataSource dataSource, int maxBatch, Action<IReadOnlyList<WatchEvent>> committed, ILogger logger)
     {
         _dataSource = dataSource;
         _maxBatch = maxBatch;
@@ -72,7 +73,14 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         try
         {
             var results = await ExecuteAsync(batch);
-            _committed();
+            var events = new List<WatchEvent>(batch.Count);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (results[i].Status == 0)
+                    events.Add(ToEvent(batch[i], results[i]));
+            }
+            if (events.Count > 0)
+                _committed(events);
             for (var i = 0; i < batch.Count; i++)
                 Complete(batch[i], results[i]);
         }
@@ -109,7 +117,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         command.BatchCommands.Add(new NpgsqlBatchCommand("SELECT current FROM kl_revision WHERE id = 1 FOR UPDATE"));
         foreach (var operation in batch)
         {
-            var write = new NpgsqlBatchCommand("SELECT out_status, out_revision, out_create_revision, out_uid, out_value FROM kl_write($1, $2, $3, $4, $5, $6, $7, $8)");
+            var write = new NpgsqlBatchCommand("SELECT out_status, out_revision, out_create_revision, out_uid, out_value, out_prev_revision FROM kl_write($1, $2, $3, $4, $5, $6, $7, $8)");
             write.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)operation.Kind });
             write.Parameters.Add(new NpgsqlParameter<string> { TypedValue = operation.Key.Resource });
             write.Parameters.Add(new NpgsqlParameter<string> { TypedValue = operation.Key.Namespace });
@@ -136,7 +144,8 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                     reader.GetInt64(1),
                     reader.GetInt64(2),
                     reader.IsDBNull(3) ? null : reader.GetString(3),
-                    reader.IsDBNull(4) ? null : reader.GetFieldValue<byte[]>(4));
+                    reader.IsDBNull(4) ? ReadOnlyMemory<byte>.Empty : reader.GetFieldValue<byte[]>(4),
+                    reader.GetInt64(5));
                 await reader.NextResultAsync(_stopping.Token);
             }
         }
@@ -147,13 +156,20 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private static NpgsqlParameter Nullable(object? value, NpgsqlDbType type) =>
         new() { Value = value ?? DBNull.Value, NpgsqlDbType = type };
 
+    private static WatchEvent ToEvent(WriteOperation operation, WriteResult result) => operation.Kind switch
+    {
+        WriteKind.Create => new WatchEvent(WatchEventType.Added, operation.Key, operation.Value, result.Revision, result.CreateRevision, ReadOnlyMemory<byte>.Empty, 0, result.Uid),
+        WriteKind.Update => new WatchEvent(WatchEventType.Modified, operation.Key, operation.Value, result.Revision, result.CreateRevision, result.Value, result.PrevRevision, result.Uid),
+        _ => new WatchEvent(WatchEventType.Deleted, operation.Key, result.Value, result.Revision, result.CreateRevision, ReadOnlyMemory<byte>.Empty, result.PrevRevision, result.Uid),
+    };
+
     private static void Complete(WriteOperation operation, WriteResult result)
     {
         var key = operation.Key;
         switch (result.Status)
         {
             case 0:
-                var value = operation.Kind == WriteKind.Delete ? result.Value ?? [] : operation.Value;
+                var value = operation.Kind == WriteKind.Delete ? result.Value : operation.Value;
                 operation.Completion.TrySetResult(new StoredObject(key, value, result.Revision, result.CreateRevision, result.Uid));
                 break;
             case 1:
@@ -189,5 +205,6 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private readonly record struct WriteResult(short Status, long Revision, long CreateRevision, string? Uid, byte[]? Value);
+    /// <summary>What kl_write answered. <see cref="Value"/> is the previous state for an update or a delete.</summary>
+    private readonly record struct WriteResult(short Status, long Revision, long CreateRevision, string? Uid, ReadOnlyMemory<byte> Value, long PrevRevision);
 }

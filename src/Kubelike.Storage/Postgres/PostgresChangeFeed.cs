@@ -8,7 +8,8 @@ namespace Kubelike.Storage.Postgres;
 /// The one change feed of a store instance: reads kl_events after the hub's revision, in order, and hands
 /// them to the <see cref="WatchHub"/>. It is woken by this process's own commits, by LISTEN/NOTIFY from other
 /// servers, and by a timer, so a lost notification or a broken listener connection delays events but never
-/// loses them: the table, not the notification, is the source of truth.
+/// loses them: the table, not the notification, is the source of truth. This server's own commits are handed
+/// over directly by the writer and dispatched without a read when they continue the hub's revision.
 /// </summary>
 internal sealed class PostgresChangeFeed : IAsyncDisposable
 {
@@ -18,6 +19,7 @@ internal sealed class PostgresChangeFeed : IAsyncDisposable
     private readonly PostgresStoreOptions _options;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly Lock _dispatch = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _pollLoop;
     private readonly Task _listenLoop;
@@ -31,6 +33,23 @@ internal sealed class PostgresChangeFeed : IAsyncDisposable
         _logger = logger;
         _pollLoop = Task.Run(PollLoopAsync);
         _listenLoop = Task.Run(ListenLoopAsync);
+    }
+
+    /// <summary>
+    /// This server committed <paramref name="events"/> (consecutive revisions). If they continue the hub they are
+    /// dispatched at once; otherwise another server wrote in between and the feed reads the table in order.
+    /// </summary>
+    public void PublishLocal(IReadOnlyList<WatchEvent> events)
+    {
+        lock (_dispatch)
+        {
+            if (events[0].Revision == _hub.Revision + 1)
+            {
+                _hub.Dispatch(events);
+                return;
+            }
+        }
+        Wake();
     }
 
     /// <summary>Something was committed: read it now rather than at the next tick.</summary>
@@ -102,10 +121,22 @@ internal sealed class PostgresChangeFeed : IAsyncDisposable
         {
             // Revisions are contiguous by construction, so a hole means compaction overtook this feed.
             var compacted = await ReadCompactedAsync(token);
-            _logger.LogError("storage: change feed at revision {Revision} found history compacted up to {Compacted}; closing every watch with Expired", after, compacted);
-            _hub.Reset(events[0].Revision - 1, compacted);
+            lock (_dispatch)
+            {
+                if (_hub.Revision == after)
+                {
+                    _logger.LogError("storage: change feed at revision {Revision} found history compacted up to {Compacted}; closing every watch with Expired", after, compacted);
+                    _hub.Reset(events[0].Revision - 1, compacted);
+                }
+            }
         }
-        _hub.Dispatch(events);
+        lock (_dispatch)
+        {
+            // The writer may have dispatched some of these meanwhile; hand over only what is new.
+            var fresh = events.FindIndex(e => e.Revision > _hub.Revision);
+            if (fresh >= 0 && events[fresh].Revision == _hub.Revision + 1)
+                _hub.Dispatch(fresh == 0 ? events : events.GetRange(fresh, events.Count - fresh));
+        }
         return events.Count == _options.FeedBatchSize;
     }
 

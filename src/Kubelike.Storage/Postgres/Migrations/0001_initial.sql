@@ -52,10 +52,12 @@ CREATE INDEX kl_events_key ON kl_events (resource, namespace, name, revision);
 -- so that one failed precondition does not abort the other writes of a group commit.
 -- op: 0 create, 1 update, 2 delete.
 -- out_status: 0 ok, 1 already exists, 2 not found, 3 revision conflict, 4 uid precondition failed.
+-- On success out_value/out_prev_revision carry the previous state (for an update or a delete), so the writer can
+-- publish the event in-process without reading it back.
 CREATE FUNCTION kl_write(
   p_op smallint, p_resource text, p_namespace text, p_name text, p_value bytea, p_uid text,
   p_expected_revision bigint, p_expected_uid text)
-RETURNS TABLE (out_status smallint, out_revision bigint, out_create_revision bigint, out_uid text, out_value bytea)
+RETURNS TABLE (out_status smallint, out_revision bigint, out_create_revision bigint, out_uid text, out_value bytea, out_prev_revision bigint)
 LANGUAGE plpgsql AS $$
 DECLARE
   cur kl_objects%ROWTYPE;
@@ -66,7 +68,7 @@ BEGIN
 
   IF p_op = 0 THEN
     IF FOUND THEN
-      RETURN QUERY SELECT 1::smallint, cur.revision, cur.create_revision, cur.uid, NULL::bytea;
+      RETURN QUERY SELECT 1::smallint, cur.revision, cur.create_revision, cur.uid, NULL::bytea, 0::bigint;
       RETURN;
     END IF;
     UPDATE kl_revision r SET current = r.current + 1 WHERE r.id = 1 RETURNING r.current INTO rev;
@@ -74,20 +76,20 @@ BEGIN
       VALUES (p_resource, p_namespace, p_name, rev, rev, p_uid, p_value);
     INSERT INTO kl_events (revision, resource, namespace, name, type, create_revision, uid, value, prev_revision)
       VALUES (rev, p_resource, p_namespace, p_name, 0, rev, p_uid, p_value, 0);
-    RETURN QUERY SELECT 0::smallint, rev, rev, p_uid, NULL::bytea;
+    RETURN QUERY SELECT 0::smallint, rev, rev, p_uid, NULL::bytea, 0::bigint;
     RETURN;
   END IF;
 
   IF NOT FOUND THEN
-    RETURN QUERY SELECT 2::smallint, 0::bigint, 0::bigint, NULL::text, NULL::bytea;
+    RETURN QUERY SELECT 2::smallint, 0::bigint, 0::bigint, NULL::text, NULL::bytea, 0::bigint;
     RETURN;
   END IF;
   IF p_expected_uid IS NOT NULL AND cur.uid IS DISTINCT FROM p_expected_uid THEN
-    RETURN QUERY SELECT 4::smallint, cur.revision, cur.create_revision, cur.uid, NULL::bytea;
+    RETURN QUERY SELECT 4::smallint, cur.revision, cur.create_revision, cur.uid, NULL::bytea, 0::bigint;
     RETURN;
   END IF;
   IF p_expected_revision IS NOT NULL AND p_expected_revision <> cur.revision THEN
-    RETURN QUERY SELECT 3::smallint, cur.revision, cur.create_revision, cur.uid, NULL::bytea;
+    RETURN QUERY SELECT 3::smallint, cur.revision, cur.create_revision, cur.uid, NULL::bytea, 0::bigint;
     RETURN;
   END IF;
 
@@ -97,13 +99,13 @@ BEGIN
      WHERE o.resource = p_resource AND o.namespace = p_namespace AND o.name = p_name;
     INSERT INTO kl_events (revision, resource, namespace, name, type, create_revision, uid, value, prev_revision, prev_value)
       VALUES (rev, p_resource, p_namespace, p_name, 1, cur.create_revision, cur.uid, p_value, cur.revision, cur.value);
-    RETURN QUERY SELECT 0::smallint, rev, cur.create_revision, cur.uid, NULL::bytea;
+    RETURN QUERY SELECT 0::smallint, rev, cur.create_revision, cur.uid, cur.value, cur.revision;
   ELSE
     DELETE FROM kl_objects o
      WHERE o.resource = p_resource AND o.namespace = p_namespace AND o.name = p_name;
     INSERT INTO kl_events (revision, resource, namespace, name, type, create_revision, uid, value, prev_revision)
       VALUES (rev, p_resource, p_namespace, p_name, 2, cur.create_revision, cur.uid, cur.value, cur.revision);
-    RETURN QUERY SELECT 0::smallint, rev, cur.create_revision, cur.uid, cur.value;
+    RETURN QUERY SELECT 0::smallint, rev, cur.create_revision, cur.uid, cur.value, cur.revision;
   END IF;
 END
 $$;
