@@ -180,11 +180,13 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                 break;
             case 3:
                 operation.Completion.TrySetException(new StorageException(StorageErrorCode.Conflict,
-                    $"{key}: expected revision {operation.ExpectedRevision} but the stored revision is {result.Revision}") { CurrentRevision = result.Revision });
+                    $"{key}: expected revision {operation.ExpectedRevision} but the stored revision is {result.Revision}")
+                { CurrentRevision = result.Revision });
                 break;
             default:
                 operation.Completion.TrySetException(new StorageException(StorageErrorCode.PreconditionFailed,
-                    $"{key}: precondition failed: uid is {result.Uid}, expected {operation.ExpectedUid}") { CurrentRevision = result.Revision });
+                    $"{key}: precondition failed: uid is {result.Uid}, expected {operation.ExpectedUid}")
+                { CurrentRevision = result.Revision });
                 break;
         }
     }
