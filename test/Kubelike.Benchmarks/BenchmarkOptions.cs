@@ -1,0 +1,111 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+
+namespace Kubelike.Benchmarks;
+
+/// <summary>Command line of the benchmark program, plus the counts each mode runs with.</summary>
+internal sealed record BenchmarkOptions
+{
+    public const string Usage = """
+        usage: Kubelike.Benchmarks [--quick] [--only create|watch|list] [--duration SECONDS] [--json FILE] [--verbose]
+
+          --quick             smaller counts and shorter measurements, for a smoke run
+          --only SCENARIO     run one scenario: create, watch or list (repeatable, or comma-separated)
+          --duration SECONDS  length of each throughput measurement and of each watch write phase
+                              (default 10, or 2 with --quick)
+          --json FILE         also write the figures to FILE as JSON
+          --verbose           show the store's and PostgreSQL's informational log lines
+        """;
+
+    public bool Quick { get; init; }
+    public bool Verbose { get; init; }
+    public string? JsonPath { get; init; }
+    public IReadOnlySet<string> Scenarios { get; init; } = AllScenarios;
+
+    /// <summary>Each create throughput measurement, after the warm-up.</summary>
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan WarmUp => Quick ? TimeSpan.FromSeconds(0.5) : TimeSpan.FromSeconds(2);
+
+    public IReadOnlyList<int> WriterCounts { get; } = [1, 8, 64];
+
+    public IReadOnlyList<int> WatcherCounts { get; } = [1, 100, 1000];
+
+    /// <summary>The watch scenario also runs this many watchers on a second store instance.</summary>
+    public int CrossServerWatchers { get; } = 100;
+
+    /// <summary>Paced writes per second while watchers listen.</summary>
+    public int WatchWriteRate { get; } = 200;
+
+    public IReadOnlyList<int> ListSizes => Quick ? [1_000, 10_000] : [10_000, 100_000];
+
+    public int ListPageSize { get; } = 500;
+
+    /// <summary>Each list measurement runs this often; the median time is reported.</summary>
+    public int ListRepetitions => Quick ? 1 : 3;
+
+    public static IReadOnlySet<string> AllScenarios { get; } = new HashSet<string>(["create", "watch", "list"], StringComparer.Ordinal);
+
+    public bool Runs(string scenario) => Scenarios.Contains(scenario);
+
+    /// <summary>False with a null error for --help.</summary>
+    public static bool TryParse(string[] args, [NotNullWhen(true)] out BenchmarkOptions? options, out string? error)
+    {
+        options = null;
+        error = null;
+        var quick = false;
+        var verbose = false;
+        string? json = null;
+        double? seconds = null;
+        var only = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--quick":
+                    quick = true;
+                    break;
+                case "--verbose":
+                    verbose = true;
+                    break;
+                case "--help" or "-h":
+                    return false;
+                case "--json" when i + 1 < args.Length:
+                    json = args[++i];
+                    break;
+                case "--duration" when i + 1 < args.Length:
+                    if (!double.TryParse(args[++i], NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) || parsed <= 0 || parsed > 3600)
+                    {
+                        error = $"--duration wants a number of seconds between 0 and 3600, got '{args[i]}'";
+                        return false;
+                    }
+                    seconds = parsed;
+                    break;
+                case "--only" when i + 1 < args.Length:
+                    foreach (var name in args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    {
+                        if (!AllScenarios.Contains(name))
+                        {
+                            error = $"--only wants create, watch or list, got '{name}'";
+                            return false;
+                        }
+                        only.Add(name);
+                    }
+                    break;
+                default:
+                    error = $"unknown or incomplete argument '{args[i]}'";
+                    return false;
+            }
+        }
+
+        options = new BenchmarkOptions
+        {
+            Quick = quick,
+            Verbose = verbose,
+            JsonPath = json,
+            Scenarios = only.Count == 0 ? AllScenarios : only,
+            Duration = TimeSpan.FromSeconds(seconds ?? (quick ? 2 : 10)),
+        };
+        return true;
+    }
+}
