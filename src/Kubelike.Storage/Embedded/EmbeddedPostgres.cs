@@ -136,6 +136,43 @@ public sealed partial class EmbeddedPostgres(EmbeddedPostgresOptions options, IL
         }
     }
 
+    /// <summary>
+    /// Stops the server and deletes the cluster with everything in it, including a relocated cluster and the
+    /// symlink to it and a socket directory under /tmp. For tests and benchmarks: deleting only the data
+    /// directory would leave a relocated cluster behind.
+    /// </summary>
+    public async Task DeleteAsync(CancellationToken cancellationToken = default)
+    {
+        await StopAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var info = new DirectoryInfo(_dataDirectory);
+            if (info.LinkTarget is not null)
+            {
+                if (info.ResolveLinkTarget(returnFinalTarget: true) is { Exists: true } target)
+                {
+                    Directory.Delete(target.FullName, recursive: true);
+                }
+
+                info.Delete();
+            }
+            else if (info.Exists)
+            {
+                info.Delete(recursive: true);
+            }
+
+            if (_socketDirectory is not null && _socketDirectory != _clusterDirectory && Directory.Exists(_socketDirectory))
+            {
+                Directory.Delete(_socketDirectory, recursive: true);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
