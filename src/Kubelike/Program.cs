@@ -1,1 +1,3 @@
-return 0;
+using Kubelike.Cli;
+
+return await KubelikeCommandLine.InvokeAsync(args);

@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.Net;
+using Kubelike.Server;
+using Kubelike.Storage.Embedded;
+
+namespace Kubelike.Cli;
+
+/// <summary><c>kubelike server</c>: parses its options into <see cref="ServerOptions"/> and hands over to <see cref="ServerRunner"/>.</summary>
+internal static class ServerCommand
+{
+    public static Command Create()
+    {
+        var dataDirectory = new Option<string>("--data-dir")
+        {
+            Description = "Directory for the server's state: embedded PostgreSQL, certificates, kubeconfig",
+            DefaultValueFactory = _ => ".kubelike",
+        };
+        var datastoreEndpoint = new Option<string?>("--datastore-endpoint")
+        {
+            Description = "External PostgreSQL (postgres://user:pass@host:port/db?sslmode=disable or Host=...;...); default: an embedded PostgreSQL in the data directory",
+        };
+        datastoreEndpoint.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } endpoint)
+            {
+                try
+                {
+                    PostgresEndpoint.ToConnectionString(endpoint);
+                }
+                catch (ArgumentException e)
+                {
+                    result.AddError(e.Message);
+                }
+            }
+        });
+        var bindAddress = new Option<string>("--bind-address")
+        {
+            Description = "IP address to serve HTTPS on",
+            DefaultValueFactory = _ => "127.0.0.1",
+        };
+        bindAddress.Validators.Add(result =>
+        {
+            if (!IPAddress.TryParse(result.GetValueOrDefault<string>(), out _))
+            {
+                result.AddError($"--bind-address '{result.GetValueOrDefault<string>()}' is not an IP address");
+            }
+        });
+        var securePort = new Option<int>("--secure-port")
+        {
+            Description = "Port to serve HTTPS on",
+            DefaultValueFactory = _ => 6443,
+        };
+        securePort.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 65535)
+            {
+                result.AddError("--secure-port must be between 1 and 65535");
+            }
+        });
+
+        var command = new Command("server", "Run the API server with its datastore")
+        {
+            dataDirectory,
+            datastoreEndpoint,
+            bindAddress,
+            securePort,
+        };
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var options = new ServerOptions(
+                DataDirectory: Path.GetFullPath(parseResult.GetValue(dataDirectory)!),
+                DatastoreEndpoint: parseResult.GetValue(datastoreEndpoint),
+                BindAddress: IPAddress.Parse(parseResult.GetValue(bindAddress)!),
+                SecurePort: parseResult.GetValue(securePort));
+            return ServerRunner.RunAsync(options, cancellationToken);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,13 @@
+using System.Net;
+
+namespace Kubelike.Server;
+
+/// <summary>What <c>kubelike server</c> was asked to do.</summary>
+/// <param name="DataDirectory">Absolute path of the server's state directory.</param>
+/// <param name="DatastoreEndpoint">External PostgreSQL; null runs an embedded one under <see cref="EmbeddedPostgresDirectory"/>.</param>
+/// <param name="BindAddress">Address the HTTPS endpoint listens on.</param>
+/// <param name="SecurePort">Port the HTTPS endpoint listens on.</param>
+internal sealed record ServerOptions(string DataDirectory, string? DatastoreEndpoint, IPAddress BindAddress, int SecurePort)
+{
+    public string EmbeddedPostgresDirectory => Path.Combine(DataDirectory, "postgres");
+}
