@@ -17,16 +17,22 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 {
     public const string NotifyChannel = "kubelike_events";
 
+    // Groups sent while the previous one commits: the next group queues on the revision lock in PostgreSQL
+    // and runs the moment the lock is released, instead of after a client round trip.
+    private const int InFlightGroups = 2;
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly int _maxBatch;
     private readonly Action<IReadOnlyList<WatchEvent>> _committed;
+    private readonly Func<bool> _notify;
     private readonly ILogger _logger;
     private readonly Channel<WriteOperation> _queue = Channel.CreateUnbounded<WriteOperation>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
 
-    public GroupCommitWriter(NpgsqlDataSource dataSource, int maxBatch, Action<IReadOnlyList<WatchEvent>> committed, ILogger logger)
+    public GroupCommitWriter(NpgsqlDataSource dataSource, int maxBatch, Action<IReadOnlyList<WatchEvent>> committed, Func<bool> notify, ILogger logger)
     {
+        _notify = notify;
         _dataSource = dataSource;
         _maxBatch = maxBatch;
         _committed = committed;
@@ -43,13 +49,15 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
     private async Task RunAsync()
     {
-        var batch = new List<WriteOperation>(_maxBatch);
         var reader = _queue.Reader;
+        var inFlight = new SemaphoreSlim(InFlightGroups);
+        var running = new List<Task>();
         try
         {
             while (await reader.WaitToReadAsync(_stopping.Token))
             {
-                batch.Clear();
+                await inFlight.WaitAsync(_stopping.Token);
+                var batch = new List<WriteOperation>(_maxBatch);
                 while (batch.Count < _maxBatch && reader.TryRead(out var operation))
                 {
                     if (operation.CancellationToken.IsCancellationRequested)
@@ -57,13 +65,29 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                     else
                         batch.Add(operation);
                 }
-                if (batch.Count > 0)
-                    await CommitGroupAsync(batch);
+                if (batch.Count == 0)
+                {
+                    inFlight.Release();
+                    continue;
+                }
+                running.RemoveAll(t => t.IsCompleted);
+                running.Add(Task.Run(async () =>
+                {
+                    try
+                    {
+                        await CommitGroupAsync(batch);
+                    }
+                    finally
+                    {
+                        inFlight.Release();
+                    }
+                }));
             }
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
         }
+        await Task.WhenAll(running);
         while (reader.TryRead(out var left))
             left.Completion.TrySetException(new StorageException(StorageErrorCode.Unavailable, "storage unavailable: the store is shutting down"));
     }
@@ -128,8 +152,10 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             write.Parameters.Add(Nullable(operation.ExpectedUid, NpgsqlDbType.Text));
             command.BatchCommands.Add(write);
         }
-        // A wake-up for other servers' change feeds; NOTIFY is delivered at commit.
-        command.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT pg_notify('{NotifyChannel}', current::text) FROM kl_revision WHERE id = 1"));
+        // A wake-up for other servers' change feeds, delivered at commit. It costs every commit a global lock
+        // and a signal to each listener, so it is sent only while another server listens.
+        if (_notify())
+            command.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT pg_notify('{NotifyChannel}', current::text) FROM kl_revision WHERE id = 1"));
 
         var results = new WriteResult[batch.Count];
         await using (var reader = await command.ExecuteReaderAsync(_stopping.Token))

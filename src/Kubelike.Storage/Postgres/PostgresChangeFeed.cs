@@ -20,6 +20,9 @@ internal sealed class PostgresChangeFeed : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly Lock _dispatch = new();
+    private volatile bool _othersListening = true;
+    private int _listenerProcessId;
+    private long _lastListenerCheck;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _pollLoop;
     private readonly Task _listenLoop;
@@ -52,6 +55,13 @@ internal sealed class PostgresChangeFeed : IAsyncDisposable
         Wake();
     }
 
+    /// <summary>
+    /// Whether another server's change feed is listening on this database, so commits must NOTIFY. Checked once
+    /// per poll interval; a server that starts listening in between finds the commits by polling, so skipping the
+    /// notification only ever delays, never loses. True until the first check.
+    /// </summary>
+    public bool OthersListening => _othersListening;
+
     /// <summary>Something was committed: read it now rather than at the next tick.</summary>
     public void Wake()
     {
@@ -77,6 +87,7 @@ internal sealed class PostgresChangeFeed : IAsyncDisposable
                 while (await ReadOnceAsync(token))
                 {
                 }
+                await CheckListenersAsync(token);
                 if (failures > 0)
                     _logger.LogInformation("storage: change feed reading again at revision {Revision}", _hub.Revision);
                 failures = 0;
@@ -140,10 +151,37 @@ internal sealed class PostgresChangeFeed : IAsyncDisposable
         return events.Count == _options.FeedBatchSize;
     }
 
+    private async Task CheckListenersAsync(CancellationToken token)
+    {
+        var now = Environment.TickCount64;
+        if (now - _lastListenerCheck < _options.PollInterval.TotalMilliseconds)
+            return;
+        _lastListenerCheck = now;
+        await using var command = _dataSource.CreateCommand(
+            "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1 AND pid <> $2)");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = PostgresObjectStore.ListenerApplicationName });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = Volatile.Read(ref _listenerProcessId) });
+        _othersListening = (bool)(await command.ExecuteScalarAsync(token))!;
+    }
+
     private async Task<long> ReadCompactedAsync(CancellationToken token)
     {
         await using var command = _dataSource.CreateCommand("SELECT compacted FROM kl_compaction WHERE id = 1");
         return (long)(await command.ExecuteScalarAsync(token))!;
+    }
+
+    /// <summary>
+    /// The payload is the newest revision of the committing transaction. This server's own commits have usually
+    /// been dispatched already, so only a revision beyond the hub is worth a read.
+    /// </summary>
+    private void OnNotification(string payload)
+    {
+        if (long.TryParse(payload, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var revision)
+            && revision <= _hub.Revision)
+        {
+            return;
+        }
+        Wake();
     }
 
     private async Task ListenLoopAsync()
@@ -156,9 +194,10 @@ internal sealed class PostgresChangeFeed : IAsyncDisposable
             {
                 await using var connection = new NpgsqlConnection(_listenConnectionString);
                 await connection.OpenAsync(token);
-                connection.Notification += (_, _) => Wake();
+                connection.Notification += (_, notification) => OnNotification(notification.Payload);
                 await using (var listen = new NpgsqlCommand($"LISTEN {GroupCommitWriter.NotifyChannel}", connection))
                     await listen.ExecuteNonQueryAsync(token);
+                Volatile.Write(ref _listenerProcessId, connection.ProcessID);
                 if (failures > 0)
                     _logger.LogInformation("storage: change feed listener reconnected");
                 else

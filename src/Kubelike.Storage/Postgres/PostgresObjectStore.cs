@@ -28,7 +28,7 @@ public sealed class PostgresObjectStore : IObjectStore, IAsyncDisposable
         _logger = logger;
         _hub = new WatchHub(options.EventRingCapacity, options.WatcherQueueCapacity, revision);
         _feed = new PostgresChangeFeed(dataSource, listenConnectionString, _hub, options, logger);
-        _writer = new GroupCommitWriter(dataSource, options.MaxWriteBatch, _feed.PublishLocal, logger);
+        _writer = new GroupCommitWriter(dataSource, options.MaxWriteBatch, _feed.PublishLocal, () => _feed.OthersListening, logger);
         _compactor = new PostgresCompactor(dataSource, options, logger);
     }
 
