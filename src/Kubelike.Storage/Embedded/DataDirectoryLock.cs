@@ -31,7 +31,7 @@ public sealed class DataDirectoryLock : IDisposable
     /// <exception cref="DataDirectoryInUseException">Another process holds it.</exception>
     public static DataDirectoryLock Acquire(string dataDirectory)
     {
-        var directory = Path.GetFullPath(dataDirectory);
+        var directory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dataDirectory));
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, FileName);
         var stream = OperatingSystem.IsLinux() ? LockWithFlock(directory, path) : LockWithFileShare(directory, path);

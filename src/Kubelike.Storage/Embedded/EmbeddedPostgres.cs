@@ -25,8 +25,8 @@ public sealed partial class EmbeddedPostgres(EmbeddedPostgresOptions options, IL
     private static readonly TimeSpan QuickToolTimeout = TimeSpan.FromSeconds(30);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly string _dataDirectory = Path.GetFullPath(
-        string.IsNullOrWhiteSpace(options.DataDirectory) ? throw new ArgumentException("a data directory is required", nameof(options)) : options.DataDirectory);
+    private readonly string _dataDirectory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(
+        string.IsNullOrWhiteSpace(options.DataDirectory) ? throw new ArgumentException("a data directory is required", nameof(options)) : options.DataDirectory));
     private readonly int _port = options.Port is > 0 and <= 65535 ? options.Port : throw new ArgumentOutOfRangeException(nameof(options), options.Port, "port must be 1-65535");
     private string? _binDirectory;
     private string? _clusterDirectory;

@@ -68,7 +68,7 @@ internal static class ServerCommand
         command.SetAction((parseResult, cancellationToken) =>
         {
             var options = new ServerOptions(
-                DataDirectory: Path.GetFullPath(parseResult.GetValue(dataDirectory)!),
+                DataDirectory: Path.TrimEndingDirectorySeparator(Path.GetFullPath(parseResult.GetValue(dataDirectory)!)),
                 DatastoreEndpoint: parseResult.GetValue(datastoreEndpoint),
                 BindAddress: IPAddress.Parse(parseResult.GetValue(bindAddress)!),
                 SecurePort: parseResult.GetValue(securePort));
