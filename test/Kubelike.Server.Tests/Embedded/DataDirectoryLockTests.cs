@@ -58,7 +58,8 @@ public sealed class DataDirectoryLockTests
         Directory.CreateDirectory(dataDirectory);
         var lockFile = Path.Combine(dataDirectory, "kubelike.lock");
         await File.WriteAllTextAsync(lockFile, "4242\n");
-        using var holder = Process.Start(new ProcessStartInfo("flock", ["--exclusive", lockFile, "sleep", "60"]))!;
+        // --close: only flock itself holds the lock, not its sleep child, so killing flock releases it.
+        using var holder = Process.Start(new ProcessStartInfo("flock", ["--exclusive", "--close", lockFile, "sleep", "60"]))!;
         try
         {
             await Poll.UntilAsync(async () => await RunFlockAsync(lockFile) != 0, TimeSpan.FromSeconds(10), "flock(1) to hold the lock");

@@ -73,6 +73,7 @@ public sealed class EmbeddedPostgresTests
         var postgres = Track(new EmbeddedPostgres(options, new RecordingLogger<EmbeddedPostgres>()));
         await postgres.StartAsync();
         Assert.That(await QueryAsync(postgres, "SHOW fsync"), Is.EqualTo("on"), "durable by default");
+        Assert.That(Directory.GetFileSystemEntries(_directory.Path), Is.EqualTo(new[] { _directory.Combine("pg") }), "no staging directory is left behind");
         await QueryAsync(postgres, "CREATE TABLE kept (v text); INSERT INTO kept VALUES ('still here')");
         var firstPid = Postmaster.ReadPid(postgres.ClusterDirectory);
 
@@ -84,7 +85,7 @@ public sealed class EmbeddedPostgresTests
         await postgres.StopAsync();
 
         var logger = new RecordingLogger<EmbeddedPostgres>();
-        var again = Track(new EmbeddedPostgres(options, logger));
+        var again = Track(new EmbeddedPostgres(new EmbeddedPostgresOptions { DataDirectory = _directory.Combine("pg") + "/", Durable = true }, logger));
         await again.StartAsync();
         Assert.That(await QueryAsync(again, "SELECT v FROM kept"), Is.EqualTo("still here"));
         Assert.That(logger.Messages, Has.None.StartsWith("initdb:"), "an existing cluster is reused, not initialised again");

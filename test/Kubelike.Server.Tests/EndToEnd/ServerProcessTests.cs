@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Kubelike.Server.Tests.TestSupport;
 
 namespace Kubelike.Server.Tests.EndToEnd;
@@ -50,6 +51,11 @@ public sealed class ServerProcessTests
         }
 
         Assert.That(File.ReadAllText(Path.Combine(DataDirectory, "kubeconfig")), Does.Contain($"server: https://127.0.0.1:{port}"));
+        using (var admin = ClusterHttpClient.Create(Path.Combine(DataDirectory, "pki", "ca.crt"), new Uri($"https://127.0.0.1:{port}"), AdminCertificate()))
+        {
+            Assert.That(await GetReadyzAsync(admin), Is.EqualTo("ok"), "a client certificate is accepted, not required");
+        }
+
         var postmasterPid = Postmaster.ReadPid(ClusterDirectory);
         Assert.That(postmasterPid, Is.Not.Null, "the embedded PostgreSQL runs in <data-dir>/postgres");
 
@@ -140,6 +146,10 @@ public sealed class ServerProcessTests
         Assert.That(await process.WaitForExitAsync(ExitTimeout), Is.Zero);
         Assert.That(process.Output.Trim(), Does.Match(@"^\d+\.\d+\.\d+"));
     }
+
+    /// <summary>The admin client certificate the server put in its kubeconfig's pki directory.</summary>
+    private X509Certificate2 AdminCertificate() =>
+        X509Certificate2.CreateFromPemFile(Path.Combine(DataDirectory, "pki", "admin.crt"), Path.Combine(DataDirectory, "pki", "admin.key"));
 
     private KubelikeProcess StartServer(int port, params string[] extra)
     {

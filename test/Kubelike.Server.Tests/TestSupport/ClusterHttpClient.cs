@@ -6,9 +6,14 @@ namespace Kubelike.Server.Tests.TestSupport;
 /// <summary>An HTTPS client that trusts exactly the server's cluster CA, read from <c>pki/ca.crt</c> when a connection is made.</summary>
 internal static class ClusterHttpClient
 {
-    public static HttpClient Create(string caCertificatePath, Uri baseAddress)
+    public static HttpClient Create(string caCertificatePath, Uri baseAddress, X509Certificate2? clientCertificate = null)
     {
         var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.Zero };
+        if (clientCertificate is not null)
+        {
+            handler.SslOptions.ClientCertificates = [clientCertificate];
+        }
+
         handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
         {
             // Only the chain may fail the system's checks (our CA is not in the system store); the name must match.
