@@ -27,6 +27,8 @@ public sealed class PostgresRestartTests
     [OneTimeTearDown]
     public async Task StopPostgres()
     {
+        // DeleteAsync also removes a cluster relocated out of a directory the postgres user cannot reach.
+        await _postgres.DeleteAsync();
         await _postgres.DisposeAsync();
         Directory.Delete(_directory, recursive: true);
     }

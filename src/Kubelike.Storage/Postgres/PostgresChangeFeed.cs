@@ -19,6 +19,8 @@ internal sealed class PostgresChangeFeed : IAsyncDisposable
     private readonly PostgresStoreOptions _options;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _wake = new(0, 1);
+    private const string HelloPayload = "hello";
+
     private readonly Lock _dispatch = new();
     private volatile bool _othersListening = true;
     private int _listenerProcessId;
@@ -172,10 +174,17 @@ internal sealed class PostgresChangeFeed : IAsyncDisposable
 
     /// <summary>
     /// The payload is the newest revision of the committing transaction. This server's own commits have usually
-    /// been dispatched already, so only a revision beyond the hub is worth a read.
+    /// been dispatched already, so only a revision beyond the hub is worth a read. A <see cref="HelloPayload"/>
+    /// from another server means it has just started listening: notify it from now on.
     /// </summary>
-    private void OnNotification(string payload)
+    private void OnNotification(int senderProcessId, string payload)
     {
+        if (payload == HelloPayload)
+        {
+            if (senderProcessId != Volatile.Read(ref _listenerProcessId))
+                _othersListening = true;
+            return;
+        }
         if (long.TryParse(payload, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var revision)
             && revision <= _hub.Revision)
         {
@@ -194,10 +203,10 @@ internal sealed class PostgresChangeFeed : IAsyncDisposable
             {
                 await using var connection = new NpgsqlConnection(_listenConnectionString);
                 await connection.OpenAsync(token);
-                connection.Notification += (_, notification) => OnNotification(notification.Payload);
-                await using (var listen = new NpgsqlCommand($"LISTEN {GroupCommitWriter.NotifyChannel}", connection))
-                    await listen.ExecuteNonQueryAsync(token);
                 Volatile.Write(ref _listenerProcessId, connection.ProcessID);
+                connection.Notification += (_, notification) => OnNotification(notification.PID, notification.Payload);
+                await using (var listen = new NpgsqlCommand($"LISTEN {GroupCommitWriter.NotifyChannel}; NOTIFY {GroupCommitWriter.NotifyChannel}, '{HelloPayload}'", connection))
+                    await listen.ExecuteNonQueryAsync(token);
                 if (failures > 0)
                     _logger.LogInformation("storage: change feed listener reconnected");
                 else

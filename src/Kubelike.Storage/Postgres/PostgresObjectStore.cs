@@ -62,6 +62,9 @@ public sealed class PostgresObjectStore : IObjectStore, IAsyncDisposable
         }
     }
 
+    /// <summary>Whether this instance's commits currently NOTIFY (another server's change feed listens).</summary>
+    internal bool NotifiesOtherServers => _feed.OthersListening;
+
     /// <summary>Watches currently open on this instance.</summary>
     public int WatcherCount => _hub.WatcherCount;
 
