@@ -155,7 +155,8 @@ public sealed partial class EmbeddedPostgres(EmbeddedPostgresOptions options, IL
                     Directory.Delete(target.FullName, recursive: true);
                 }
 
-                info.Delete();
+                // unlink(2) the symlink itself; DirectoryInfo.Delete would follow it to the removed target.
+                File.Delete(_dataDirectory);
             }
             else if (info.Exists)
             {
