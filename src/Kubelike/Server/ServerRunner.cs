@@ -48,6 +48,8 @@ internal static class ServerRunner
         }
 
         startupLogFilter.MarkStarted();
+        var kubeconfig = app.Services.GetRequiredService<ApiServerOptions>().AdminKubeconfigPath;
+        logger.LogInformation("kubelike server ready; point kubectl at it with: export KUBECONFIG={Kubeconfig}", Path.GetFullPath(kubeconfig));
         await WaitForShutdownSignalAsync(app, cancellationToken);
         logger.LogInformation("kubelike server shutting down");
         try
