@@ -138,7 +138,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         await using var connection = await _dataSource.OpenConnectionAsync(_stopping.Token);
         await using var transaction = await connection.BeginTransactionAsync(_stopping.Token);
         await using var command = new NpgsqlBatch(connection, transaction);
-        command.BatchCommands.Add(new NpgsqlBatchCommand("SELECT current FROM kl_revision WHERE id = 1 FOR UPDATE"));
+        command.BatchCommands.Add(new NpgsqlBatchCommand("SELECT kl_begin_writes()"));
         foreach (var operation in batch)
         {
             var write = new NpgsqlBatchCommand("SELECT out_status, out_revision, out_create_revision, out_uid, out_value, out_prev_revision FROM kl_write($1, $2, $3, $4, $5, $6, $7, $8)");
@@ -152,6 +152,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             write.Parameters.Add(Nullable(operation.ExpectedUid, NpgsqlDbType.Text));
             command.BatchCommands.Add(write);
         }
+        command.BatchCommands.Add(new NpgsqlBatchCommand("SELECT kl_end_writes()"));
         // A wake-up for other servers' change feeds, delivered at commit. It costs every commit a global lock
         // and a signal to each listener, so it is sent only while another server listens.
         if (_notify())
@@ -160,7 +161,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         var results = new WriteResult[batch.Count];
         await using (var reader = await command.ExecuteReaderAsync(_stopping.Token))
         {
-            await reader.NextResultAsync(_stopping.Token); // past the lock
+            await reader.NextResultAsync(_stopping.Token); // past kl_begin_writes
             for (var i = 0; i < batch.Count; i++)
             {
                 if (!await reader.ReadAsync(_stopping.Token))
@@ -173,6 +174,10 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                     reader.IsDBNull(4) ? ReadOnlyMemory<byte>.Empty : reader.GetFieldValue<byte[]>(4),
                     reader.GetInt64(5));
                 await reader.NextResultAsync(_stopping.Token);
+            }
+            // kl_end_writes and the notification: read through them so any error surfaces before the commit.
+            while (await reader.NextResultAsync(_stopping.Token))
+            {
             }
         }
         await transaction.CommitAsync(_stopping.Token);

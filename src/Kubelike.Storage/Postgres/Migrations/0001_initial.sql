@@ -47,65 +47,97 @@ CREATE TABLE kl_events (
 -- Serves watches that start before the in-memory ring and lists at an older revision.
 CREATE INDEX kl_events_key ON kl_events (resource, namespace, name, revision);
 
--- One write. The caller has locked the kl_revision row (SELECT ... FOR UPDATE) earlier in the same
--- transaction, so no other writer can touch any key until commit. Outcomes are statuses, never errors,
--- so that one failed precondition does not abort the other writes of a group commit.
+-- A write transaction (one group commit) is: kl_begin_writes() (locks the revision row), any number of
+-- kl_write(), kl_end_writes() (stores the last revision used). Revisions are counted in a transaction-local
+-- setting in between, so the counter row is updated once per group rather than once per write.
+CREATE FUNCTION kl_begin_writes() RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+  rev bigint;
+BEGIN
+  SELECT r.current INTO rev FROM kl_revision r WHERE r.id = 1 FOR UPDATE;
+  PERFORM set_config('kubelike.revision', rev::text, true);
+  RETURN rev;
+END
+$$;
+
+CREATE FUNCTION kl_end_writes() RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+  rev bigint := current_setting('kubelike.revision')::bigint;
+BEGIN
+  UPDATE kl_revision r SET current = rev WHERE r.id = 1 AND r.current <> rev;
+  RETURN rev;
+END
+$$;
+
+-- One write. kl_begin_writes() has locked the kl_revision row earlier in the same transaction, so no other
+-- writer can touch any key until commit. Outcomes are statuses, never errors, so that one failed
+-- precondition does not abort the other writes of a group commit.
 -- op: 0 create, 1 update, 2 delete.
 -- out_status: 0 ok, 1 already exists, 2 not found, 3 revision conflict, 4 uid precondition failed.
 -- On success out_value/out_prev_revision carry the previous state (for an update or a delete), so the writer can
 -- publish the event in-process without reading it back.
 CREATE FUNCTION kl_write(
   p_op smallint, p_resource text, p_namespace text, p_name text, p_value bytea, p_uid text,
-  p_expected_revision bigint, p_expected_uid text)
-RETURNS TABLE (out_status smallint, out_revision bigint, out_create_revision bigint, out_uid text, out_value bytea, out_prev_revision bigint)
+  p_expected_revision bigint, p_expected_uid text,
+  OUT out_status smallint, OUT out_revision bigint, OUT out_create_revision bigint, OUT out_uid text,
+  OUT out_value bytea, OUT out_prev_revision bigint)
 LANGUAGE plpgsql AS $$
 DECLARE
+  counter text := current_setting('kubelike.revision', true);
   cur kl_objects%ROWTYPE;
   rev bigint;
 BEGIN
-  SELECT * INTO cur FROM kl_objects o
-   WHERE o.resource = p_resource AND o.namespace = p_namespace AND o.name = p_name;
+  IF counter IS NULL OR counter = '' THEN
+    RAISE EXCEPTION 'kl_write called outside kl_begin_writes()';
+  END IF;
+  rev := counter::bigint + 1;
+  out_prev_revision := 0;
 
   IF p_op = 0 THEN
-    IF FOUND THEN
-      RETURN QUERY SELECT 1::smallint, cur.revision, cur.create_revision, cur.uid, NULL::bytea, 0::bigint;
+    INSERT INTO kl_objects (resource, namespace, name, revision, create_revision, uid, value)
+      VALUES (p_resource, p_namespace, p_name, rev, rev, p_uid, p_value)
+      ON CONFLICT DO NOTHING;
+    IF NOT FOUND THEN
+      SELECT * INTO cur FROM kl_objects o
+       WHERE o.resource = p_resource AND o.namespace = p_namespace AND o.name = p_name;
+      out_status := 1; out_revision := cur.revision; out_create_revision := cur.create_revision; out_uid := cur.uid;
       RETURN;
     END IF;
-    UPDATE kl_revision r SET current = r.current + 1 WHERE r.id = 1 RETURNING r.current INTO rev;
-    INSERT INTO kl_objects (resource, namespace, name, revision, create_revision, uid, value)
-      VALUES (p_resource, p_namespace, p_name, rev, rev, p_uid, p_value);
     INSERT INTO kl_events (revision, resource, namespace, name, type, create_revision, uid, value, prev_revision)
       VALUES (rev, p_resource, p_namespace, p_name, 0, rev, p_uid, p_value, 0);
-    RETURN QUERY SELECT 0::smallint, rev, rev, p_uid, NULL::bytea, 0::bigint;
+    PERFORM set_config('kubelike.revision', rev::text, true);
+    out_status := 0; out_revision := rev; out_create_revision := rev; out_uid := p_uid;
     RETURN;
   END IF;
 
+  SELECT * INTO cur FROM kl_objects o
+   WHERE o.resource = p_resource AND o.namespace = p_namespace AND o.name = p_name;
   IF NOT FOUND THEN
-    RETURN QUERY SELECT 2::smallint, 0::bigint, 0::bigint, NULL::text, NULL::bytea, 0::bigint;
+    out_status := 2; out_revision := 0; out_create_revision := 0;
     RETURN;
   END IF;
+  out_revision := cur.revision; out_create_revision := cur.create_revision; out_uid := cur.uid;
   IF p_expected_uid IS NOT NULL AND cur.uid IS DISTINCT FROM p_expected_uid THEN
-    RETURN QUERY SELECT 4::smallint, cur.revision, cur.create_revision, cur.uid, NULL::bytea, 0::bigint;
+    out_status := 4;
     RETURN;
   END IF;
   IF p_expected_revision IS NOT NULL AND p_expected_revision <> cur.revision THEN
-    RETURN QUERY SELECT 3::smallint, cur.revision, cur.create_revision, cur.uid, NULL::bytea, 0::bigint;
+    out_status := 3;
     RETURN;
   END IF;
 
-  UPDATE kl_revision r SET current = r.current + 1 WHERE r.id = 1 RETURNING r.current INTO rev;
   IF p_op = 1 THEN
     UPDATE kl_objects o SET revision = rev, value = p_value
      WHERE o.resource = p_resource AND o.namespace = p_namespace AND o.name = p_name;
     INSERT INTO kl_events (revision, resource, namespace, name, type, create_revision, uid, value, prev_revision, prev_value)
       VALUES (rev, p_resource, p_namespace, p_name, 1, cur.create_revision, cur.uid, p_value, cur.revision, cur.value);
-    RETURN QUERY SELECT 0::smallint, rev, cur.create_revision, cur.uid, cur.value, cur.revision;
   ELSE
     DELETE FROM kl_objects o
      WHERE o.resource = p_resource AND o.namespace = p_namespace AND o.name = p_name;
     INSERT INTO kl_events (revision, resource, namespace, name, type, create_revision, uid, value, prev_revision)
       VALUES (rev, p_resource, p_namespace, p_name, 2, cur.create_revision, cur.uid, cur.value, cur.revision);
-    RETURN QUERY SELECT 0::smallint, rev, cur.create_revision, cur.uid, cur.value, cur.revision;
   END IF;
+  PERFORM set_config('kubelike.revision', rev::text, true);
+  out_status := 0; out_revision := rev; out_value := cur.value; out_prev_revision := cur.revision;
 END
 $$;
