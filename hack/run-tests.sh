@@ -11,6 +11,8 @@
 #   CONFIGURATION   build configuration (default Debug)
 #   TEST_HANG_TIMEOUT  kill a test host that makes no progress for this long (default 20m)
 #   SKIP_DEPS=1     do not run hack/install-deps.sh
+#   SKIP_CLIENTS=1  do not run hack/install-clients.sh (kubectl, helm, client libraries in .tools/)
+#   KUBELIKE_TOOLS  where those clients are (default .tools/), exported for the tests
 #   KUBELIKE_TEST_PG  when already set, use that PostgreSQL instead of starting one
 set -euo pipefail
 
@@ -75,6 +77,13 @@ mkdir -p "$RESULTS_DIR"
 
 if [[ ${SKIP_DEPS:-0} != 1 ]]; then
   "$ROOT/hack/install-deps.sh"
+fi
+
+# The clients test/Kubelike.Compatibility.Tests drives; it finds them through KUBELIKE_TOOLS.
+KUBELIKE_TOOLS=$(realpath -m "${KUBELIKE_TOOLS:-$ROOT/.tools}")
+export KUBELIKE_TOOLS
+if [[ ${SKIP_CLIENTS:-0} != 1 ]]; then
+  "$ROOT/hack/install-clients.sh"
 fi
 
 log "dotnet build Kubelike.sln -c $CONFIGURATION"
