@@ -1,0 +1,30 @@
+using System.Text.Json.Serialization;
+using Kubelike.Api.Schema;
+
+namespace Kubelike.Api.Core.V1;
+
+[Description("AzureFile represents an Azure File Service mount on the host and bind mount to the pod.")]
+public class AzureFilePersistentVolumeSource
+{
+    [JsonPropertyName("secretName")]
+    [ProtoField(1)]
+    [Required]
+    [Description("secretName is the name of secret that contains Azure Storage Account Name and Key")]
+    public string? SecretName { get; set; }
+
+    [JsonPropertyName("shareName")]
+    [ProtoField(2)]
+    [Required]
+    [Description("shareName is the azure Share Name")]
+    public string? ShareName { get; set; }
+
+    [JsonPropertyName("readOnly")]
+    [ProtoField(3)]
+    [Description("readOnly defaults to false (read/write). ReadOnly here will force the ReadOnly setting in VolumeMounts.")]
+    public bool? ReadOnly { get; set; }
+
+    [JsonPropertyName("secretNamespace")]
+    [ProtoField(4)]
+    [Description("secretNamespace is the namespace of the secret that contains Azure Storage Account Name and Key default is the same as the Pod")]
+    public string? SecretNamespace { get; set; }
+}

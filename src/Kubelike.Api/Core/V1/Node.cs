@@ -1,0 +1,33 @@
+using System.Text.Json.Serialization;
+using Kubelike.Api.Meta.V1;
+using Kubelike.Api.Schema;
+
+namespace Kubelike.Api.Core.V1;
+
+[Description("Node is a worker node in Kubernetes. Each node will have a unique identifier in the cache (i.e. in etcd).")]
+[KubernetesKind("", "v1", "Node")]
+public class Node : IKubernetesObject
+{
+    [JsonPropertyName("apiVersion")]
+    [Description("APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources")]
+    public string? ApiVersion { get; set; }
+
+    [JsonPropertyName("kind")]
+    [Description("Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds")]
+    public string? Kind { get; set; }
+
+    [JsonPropertyName("metadata")]
+    [ProtoField(1)]
+    [Description("Standard object's metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata")]
+    public ObjectMeta? Metadata { get; set; }
+
+    [JsonPropertyName("spec")]
+    [ProtoField(2)]
+    [Description("Spec defines the behavior of a node. https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status")]
+    public NodeSpec? Spec { get; set; }
+
+    [JsonPropertyName("status")]
+    [ProtoField(3)]
+    [Description("Most recently observed status of the node. Populated by the system. Read-only. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status")]
+    public NodeStatus? Status { get; set; }
+}

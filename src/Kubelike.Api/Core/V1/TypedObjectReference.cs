@@ -1,0 +1,30 @@
+using System.Text.Json.Serialization;
+using Kubelike.Api.Schema;
+
+namespace Kubelike.Api.Core.V1;
+
+[Description("TypedObjectReference contains enough information to let you locate the typed referenced object")]
+public class TypedObjectReference
+{
+    [JsonPropertyName("apiGroup")]
+    [ProtoField(1)]
+    [Description("APIGroup is the group for the resource being referenced. If APIGroup is not specified, the specified Kind must be in the core API group. For any other third-party types, APIGroup is required.")]
+    public string? ApiGroup { get; set; }
+
+    [JsonPropertyName("kind")]
+    [ProtoField(2)]
+    [Required]
+    [Description("Kind is the type of resource being referenced")]
+    public string? Kind { get; set; }
+
+    [JsonPropertyName("name")]
+    [ProtoField(3)]
+    [Required]
+    [Description("Name is the name of resource being referenced")]
+    public string? Name { get; set; }
+
+    [JsonPropertyName("namespace")]
+    [ProtoField(4)]
+    [Description("Namespace is the namespace of resource being referenced Note that when a namespace is specified, a gateway.networking.k8s.io/ReferenceGrant object is required in the referent namespace to allow that namespace's owner to accept the reference. See the ReferenceGrant documentation for details. (Alpha) This field requires the CrossNamespaceVolumeDataSource feature gate to be enabled.")]
+    public string? Namespace { get; set; }
+}
