@@ -36,7 +36,6 @@ public class Status : ITypeMeta
 
     [JsonPropertyName("details")]
     [ProtoField(5)]
-    [ListType("atomic")]
     [Description("Extended data associated with the reason.  Each reason may define its own extended details. This field is optional and the data returned is not guaranteed to conform to any schema except that defined by the reason type.")]
     public StatusDetails? Details { get; set; }
 

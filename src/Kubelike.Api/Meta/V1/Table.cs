@@ -4,6 +4,7 @@ using Kubelike.Api.Schema;
 namespace Kubelike.Api.Meta.V1;
 
 [Description("Table is a tabular representation of a set of API resources. The server transforms the object into a set of preferred columns for quickly reviewing the objects.")]
+[NoProtobuf]
 public class Table : ITypeMeta
 {
     [JsonPropertyName("apiVersion")]

@@ -4,6 +4,7 @@ using Kubelike.Api.Schema;
 namespace Kubelike.Api.Meta.V1;
 
 [Description("TableColumnDefinition contains information about a column returned in the Table.")]
+[NoProtobuf]
 public class TableColumnDefinition
 {
     [JsonPropertyName("name")]

@@ -5,6 +5,7 @@ using Kubelike.Api.Schema;
 namespace Kubelike.Api.Meta.V1;
 
 [Description("TableRow is an individual row in a table.")]
+[NoProtobuf]
 public class TableRow
 {
     [JsonPropertyName("cells")]

@@ -4,6 +4,7 @@ using Kubelike.Api.Schema;
 namespace Kubelike.Api.Meta.V1;
 
 [Description("TableRowCondition allows a row to be marked with additional information.")]
+[NoProtobuf]
 public class TableRowCondition
 {
     [JsonPropertyName("type")]
