@@ -1,3 +1,5 @@
+using Kubelike.ApiMachinery.Metadata;
+
 namespace Kubelike.ApiMachinery.Registry;
 
 /// <summary>
@@ -51,7 +53,7 @@ internal static class BuiltInResources
 
     private static IEnumerable<ResourceDefinition> Core()
     {
-        yield return new() { Group = "", Version = "v1", Kind = "Binding", Plural = "bindings", Singular = "binding", Namespaced = true, Verbs = CreateOnly };
+        yield return new() { Group = "", Version = "v1", Kind = "Binding", Plural = "bindings", Singular = "binding", Namespaced = true, Verbs = CreateOnly, NameRule = NameRule.None };
         yield return new() { Group = "", Version = "v1", Kind = "ConfigMap", Plural = "configmaps", Singular = "configmap", Namespaced = true, ShortNames = ["cm"] };
         yield return new() { Group = "", Version = "v1", Kind = "Endpoints", Plural = "endpoints", Singular = "endpoints", Namespaced = true, ShortNames = ["ep"] };
         yield return new()
@@ -76,6 +78,7 @@ internal static class BuiltInResources
             Namespaced = false,
             ShortNames = ["ns"],
             Verbs = NamespaceVerbs,
+            NameRule = NameRule.Dns1123Label,
             Subresources = [Core("finalize", "Namespace", ["update"]), Status("", "v1", "Namespace")],
             FieldSelectors = ["status.phase"],
             FieldSelectorRejectsNamespace = true,
@@ -198,6 +201,7 @@ internal static class BuiltInResources
             Categories = All,
             Subresources = [Core("proxy", "ServiceProxyOptions", ProxyVerbs), Status("", "v1", "Service")],
             FieldSelectors = ["spec.clusterIP", "spec.type"],
+            NameRule = NameRule.Dns1035Label,
             DeleteReturnsObject = true,
         };
     }
@@ -297,17 +301,17 @@ internal static class BuiltInResources
     private static IEnumerable<ResourceDefinition> Authentication()
     {
         const string G = "authentication.k8s.io";
-        yield return new() { Group = G, Version = "v1", Kind = "SelfSubjectReview", Plural = "selfsubjectreviews", Singular = "selfsubjectreview", Namespaced = false, Verbs = CreateOnly };
-        yield return new() { Group = G, Version = "v1", Kind = "TokenReview", Plural = "tokenreviews", Singular = "tokenreview", Namespaced = false, Verbs = CreateOnly };
+        yield return new() { Group = G, Version = "v1", Kind = "SelfSubjectReview", Plural = "selfsubjectreviews", Singular = "selfsubjectreview", Namespaced = false, Verbs = CreateOnly, NameRule = NameRule.None };
+        yield return new() { Group = G, Version = "v1", Kind = "TokenReview", Plural = "tokenreviews", Singular = "tokenreview", Namespaced = false, Verbs = CreateOnly, NameRule = NameRule.None };
     }
 
     private static IEnumerable<ResourceDefinition> Authorization()
     {
         const string G = "authorization.k8s.io";
-        yield return new() { Group = G, Version = "v1", Kind = "LocalSubjectAccessReview", Plural = "localsubjectaccessreviews", Singular = "localsubjectaccessreview", Namespaced = true, Verbs = CreateOnly };
-        yield return new() { Group = G, Version = "v1", Kind = "SelfSubjectAccessReview", Plural = "selfsubjectaccessreviews", Singular = "selfsubjectaccessreview", Namespaced = false, Verbs = CreateOnly };
-        yield return new() { Group = G, Version = "v1", Kind = "SelfSubjectRulesReview", Plural = "selfsubjectrulesreviews", Singular = "selfsubjectrulesreview", Namespaced = false, Verbs = CreateOnly };
-        yield return new() { Group = G, Version = "v1", Kind = "SubjectAccessReview", Plural = "subjectaccessreviews", Singular = "subjectaccessreview", Namespaced = false, Verbs = CreateOnly };
+        yield return new() { Group = G, Version = "v1", Kind = "LocalSubjectAccessReview", Plural = "localsubjectaccessreviews", Singular = "localsubjectaccessreview", Namespaced = true, Verbs = CreateOnly, NameRule = NameRule.None };
+        yield return new() { Group = G, Version = "v1", Kind = "SelfSubjectAccessReview", Plural = "selfsubjectaccessreviews", Singular = "selfsubjectaccessreview", Namespaced = false, Verbs = CreateOnly, NameRule = NameRule.None };
+        yield return new() { Group = G, Version = "v1", Kind = "SelfSubjectRulesReview", Plural = "selfsubjectrulesreviews", Singular = "selfsubjectrulesreview", Namespaced = false, Verbs = CreateOnly, NameRule = NameRule.None };
+        yield return new() { Group = G, Version = "v1", Kind = "SubjectAccessReview", Plural = "subjectaccessreviews", Singular = "subjectaccessreview", Namespaced = false, Verbs = CreateOnly, NameRule = NameRule.None };
     }
 
     private static IEnumerable<ResourceDefinition> Autoscaling()
@@ -394,10 +398,10 @@ internal static class BuiltInResources
     private static IEnumerable<ResourceDefinition> Rbac()
     {
         const string G = "rbac.authorization.k8s.io";
-        yield return new() { Group = G, Version = "v1", Kind = "ClusterRoleBinding", Plural = "clusterrolebindings", Singular = "clusterrolebinding", Namespaced = false };
-        yield return new() { Group = G, Version = "v1", Kind = "ClusterRole", Plural = "clusterroles", Singular = "clusterrole", Namespaced = false };
-        yield return new() { Group = G, Version = "v1", Kind = "RoleBinding", Plural = "rolebindings", Singular = "rolebinding", Namespaced = true };
-        yield return new() { Group = G, Version = "v1", Kind = "Role", Plural = "roles", Singular = "role", Namespaced = true };
+        yield return new() { Group = G, Version = "v1", Kind = "ClusterRoleBinding", Plural = "clusterrolebindings", Singular = "clusterrolebinding", Namespaced = false, NameRule = NameRule.PathSegment };
+        yield return new() { Group = G, Version = "v1", Kind = "ClusterRole", Plural = "clusterroles", Singular = "clusterrole", Namespaced = false, NameRule = NameRule.PathSegment };
+        yield return new() { Group = G, Version = "v1", Kind = "RoleBinding", Plural = "rolebindings", Singular = "rolebinding", Namespaced = true, NameRule = NameRule.PathSegment };
+        yield return new() { Group = G, Version = "v1", Kind = "Role", Plural = "roles", Singular = "role", Namespaced = true, NameRule = NameRule.PathSegment };
     }
 
     private static IEnumerable<ResourceDefinition> Storage()

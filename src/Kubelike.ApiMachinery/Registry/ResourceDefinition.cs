@@ -1,3 +1,5 @@
+using Kubelike.ApiMachinery.Metadata;
+
 namespace Kubelike.ApiMachinery.Registry;
 
 /// <summary>
@@ -38,6 +40,9 @@ public sealed record ResourceDefinition
     /// so a cluster-scoped field selector on metadata.namespace is a 400 there and nowhere else.
     /// </summary>
     public bool FieldSelectorRejectsNamespace { get; init; }
+
+    /// <summary>The rule metadata.name (and generateName) must follow, as upstream's validation for the kind picks it.</summary>
+    public NameRule NameRule { get; init; } = NameRule.Dns1123Subdomain;
 
     /// <summary>DELETE answers with the deleted object (pods, services) instead of a Status.</summary>
     public bool DeleteReturnsObject { get; init; }

@@ -1,3 +1,4 @@
+using Kubelike.ApiMachinery.Metadata;
 using Kubelike.ApiMachinery.Registry;
 
 namespace Kubelike.ApiMachinery.Tests.Registry;
@@ -233,6 +234,17 @@ public class ResourceRegistryTests
             Assert.That(Registry.Find("", "v1", "events")!.SupportedFieldSelectors,
                 Does.Contain("involvedObject.uid").And.Contain("source").And.Contain("reportingComponent"));
         });
+    }
+
+    [TestCase("", "namespaces", NameRule.Dns1123Label)]
+    [TestCase("", "services", NameRule.Dns1035Label)]
+    [TestCase("", "pods", NameRule.Dns1123Subdomain)]
+    [TestCase("rbac.authorization.k8s.io", "roles", NameRule.PathSegment)]
+    [TestCase("rbac.authorization.k8s.io", "clusterrolebindings", NameRule.PathSegment)]
+    [TestCase("authorization.k8s.io", "subjectaccessreviews", NameRule.None)]
+    public void Name_rules_per_kind(string group, string plural, NameRule rule)
+    {
+        Assert.That(Registry.Find(group, "v1", plural)!.NameRule, Is.EqualTo(rule));
     }
 
     [Test]
