@@ -293,6 +293,7 @@ internal static class BuiltInResources
                 ["regarding.resourceVersion"] = "involvedObject.resourceVersion",
                 ["regarding.fieldPath"] = "involvedObject.fieldPath",
                 ["reportingController"] = "reportingComponent",
+                ["source"] = "source",
                 ["type"] = "type",
             },
         };

@@ -53,7 +53,7 @@ public class FieldSelectorTests
     [TestCase("apps", "replicasets", "status.replicas=1")]
     [TestCase("batch", "jobs", "status.successful=1")]
     [TestCase("", "configmaps", "metadata.name=c,metadata.namespace=default")]
-    [TestCase("events.k8s.io", "events", "regarding.name=x,reportingController=kubelet")]
+    [TestCase("events.k8s.io", "events", "regarding.name=x,reportingController=kubelet,source=kubelet,type=Normal,reason=Started")]
     public void Accepts_supported_fields(string group, string plural, string selector)
     {
         Assert.That(() => FieldSelector.Parse(selector, Resource(group, plural)), Throws.Nothing);
@@ -104,6 +104,8 @@ public class FieldSelectorTests
         Assert.That(FieldSelector.Parse("regarding.name=web,regarding.kind=Pod,reportingController=kubelet", events).Matches(coreEvent), Is.True);
         Assert.That(FieldSelector.Parse("regarding.name=db", events).Matches(coreEvent), Is.False);
         Assert.That(FieldSelector.Parse("source=kubelet", Resource("", "events")).Matches(coreEvent), Is.True);
+        Assert.That(FieldSelector.Parse("source=kubelet", events).Matches(coreEvent), Is.True);
+        Assert.That(FieldSelector.Parse("source=other", events).Matches(coreEvent), Is.False);
         var pod = Resource("", "pods");
         Assert.That(FieldSelector.Parse("spec.host=node1", pod).Matches(Pod), Is.True);
     }
