@@ -45,7 +45,7 @@ internal static class ServerCommand
                 result.AddError($"--bind-address '{result.GetValueOrDefault<string>()}' is not an IP address");
             }
         });
-        var securePort = new Option<int>("--secure-port")
+        var securePort = new Option<int>("--secure-port", "--port")
         {
             Description = "Port to serve HTTPS on",
             DefaultValueFactory = _ => 6443,
@@ -58,12 +58,30 @@ internal static class ServerCommand
             }
         });
 
+        var tokenAuthFile = new Option<string?>("--token-auth-file")
+        {
+            Description = "File of static bearer tokens, one per line: token,user,uid,\"group1,group2\"",
+        };
+        tokenAuthFile.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } path && !File.Exists(path))
+            {
+                result.AddError($"--token-auth-file '{path}' does not exist");
+            }
+        });
+        var noNode = new Option<bool>("--no-node")
+        {
+            Description = "Do not run a node agent in this process (no node agent exists yet; accepted for forward compatibility)",
+        };
+
         var command = new Command("server", "Run the API server with its datastore")
         {
             dataDirectory,
             datastoreEndpoint,
             bindAddress,
             securePort,
+            tokenAuthFile,
+            noNode,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -71,7 +89,8 @@ internal static class ServerCommand
                 DataDirectory: Path.TrimEndingDirectorySeparator(Path.GetFullPath(parseResult.GetValue(dataDirectory)!)),
                 DatastoreEndpoint: parseResult.GetValue(datastoreEndpoint),
                 BindAddress: IPAddress.Parse(parseResult.GetValue(bindAddress)!),
-                SecurePort: parseResult.GetValue(securePort));
+                SecurePort: parseResult.GetValue(securePort),
+                TokenAuthFile: parseResult.GetValue(tokenAuthFile) is { } tokens ? Path.GetFullPath(tokens) : null);
             return ServerRunner.RunAsync(options, cancellationToken);
         });
         return command;

@@ -7,7 +7,8 @@ namespace Kubelike.Server;
 /// <param name="DatastoreEndpoint">External PostgreSQL; null runs an embedded one under <see cref="EmbeddedPostgresDirectory"/>.</param>
 /// <param name="BindAddress">Address the HTTPS endpoint listens on.</param>
 /// <param name="SecurePort">Port the HTTPS endpoint listens on.</param>
-internal sealed record ServerOptions(string DataDirectory, string? DatastoreEndpoint, IPAddress BindAddress, int SecurePort)
+/// <param name="TokenAuthFile">CSV of static bearer tokens (token,user,uid,"groups"), or null.</param>
+internal sealed record ServerOptions(string DataDirectory, string? DatastoreEndpoint, IPAddress BindAddress, int SecurePort, string? TokenAuthFile = null)
 {
     public string EmbeddedPostgresDirectory => Path.Combine(DataDirectory, "postgres");
 }

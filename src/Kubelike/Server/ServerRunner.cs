@@ -116,10 +116,12 @@ internal static class ServerRunner
         services.AddSingleton<ObjectStoreService>();
         services.AddHostedService(provider => provider.GetRequiredService<ObjectStoreService>());
         services.AddSingleton(provider => provider.GetRequiredService<ObjectStoreService>().Store);
+        services.AddKubernetesApi(options.TokenAuthFile);
 
         builder.WebHost.UseApiServerKestrel();
 
         var app = builder.Build();
+        app.UseKubernetesApi();
         app.MapHealthApi();
         return app;
     }

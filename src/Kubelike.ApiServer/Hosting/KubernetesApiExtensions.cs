@@ -1,0 +1,43 @@
+using Kubelike.ApiMachinery.Registry;
+using Kubelike.ApiServer.Authentication;
+using Kubelike.ApiServer.Discovery;
+using Kubelike.ApiServer.Errors;
+using Kubelike.ApiServer.Resources;
+using Kubelike.ApiServer.Tls;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kubelike.ApiServer.Hosting;
+
+/// <summary>
+/// The Kubernetes API on top of the hosting: the request pipeline (errors → authenticate → endpoints) and
+/// discovery, version and resource endpoints. Call after the object store is registered.
+/// </summary>
+public static class KubernetesApiExtensions
+{
+    public static IServiceCollection AddKubernetesApi(this IServiceCollection services, string? tokenAuthFile = null)
+    {
+        services.AddSingleton(ResourceRegistry.BuiltIn);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<ApiServerOptions>();
+            return new DiscoveryDocuments(provider.GetRequiredService<ResourceRegistry>(), $"{options.ClientUrl.Host}:{options.ClientUrl.Port}");
+        });
+        services.AddSingleton<ApiRequestHandler>();
+        services.AddSingleton<IAuthenticator>(provider => new ClientCertificateAuthenticator(provider.GetRequiredService<ServingCertificates>()));
+        if (tokenAuthFile is not null)
+            services.AddSingleton<IAuthenticator>(new TokenFileAuthenticator(tokenAuthFile));
+        services.AddHostedService<SystemNamespacesService>();
+        return services;
+    }
+
+    public static WebApplication UseKubernetesApi(this WebApplication app)
+    {
+        app.UseMiddleware<ApiErrorHandlingMiddleware>();
+        app.UseMiddleware<AuthenticationMiddleware>();
+        app.MapVersionApi();
+        app.MapResourceApi();
+        return app;
+    }
+}
