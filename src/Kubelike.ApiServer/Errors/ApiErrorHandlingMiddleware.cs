@@ -1,4 +1,5 @@
 using Kubelike.ApiMachinery.Errors;
+using Kubelike.ApiServer.Negotiation;
 using Kubelike.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -53,6 +54,6 @@ public sealed class ApiErrorHandlingMiddleware(RequestDelegate next, ILogger<Api
         if (exception.RetryAfterSeconds is int retryAfter)
             context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
         context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(exception.ToJson().ToJsonString(), context.RequestAborted);
+        await context.Response.WriteAsync(exception.ToJson().ToJsonString(JsonOutput.Serializer), context.RequestAborted);
     }
 }

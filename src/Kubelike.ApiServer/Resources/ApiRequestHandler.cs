@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kubelike.ApiMachinery.Errors;
+using Kubelike.ApiMachinery.Metadata;
 using Kubelike.ApiMachinery.Registry;
+using Kubelike.ApiMachinery.Schema;
 using Kubelike.ApiServer.Discovery;
 using Kubelike.ApiServer.Negotiation;
 using Kubelike.ApiServer.Requests;
@@ -312,6 +314,7 @@ internal sealed class ApiRequestHandler(ResourceRegistry registry, IObjectStore 
         var resource = objects.Resource;
         var obj = await ReadBodyAsync(context);
         CheckKind(obj, resource);
+        obj = Decode(context, obj, resource);
         var metadata = ObjectJson.Metadata(obj);
         if (resource.Namespaced)
         {
@@ -340,6 +343,9 @@ internal sealed class ApiRequestHandler(ResourceRegistry registry, IObjectStore 
         metadata.Remove("deletionGracePeriodSeconds");
         if (obj.ContainsKey("spec"))
             metadata["generation"] = 1;
+        var errors = ObjectMetaValidation.Validate(obj, resource);
+        if (errors.Count > 0)
+            throw ApiException.Invalid(resource, ObjectJson.Name(obj), errors);
         if (IsDryRun(context))
         {
             ObjectJson.Metadata(obj)["resourceVersion"] = "";
@@ -354,6 +360,7 @@ internal sealed class ApiRequestHandler(ResourceRegistry registry, IObjectStore 
     {
         var resource = objects.Resource;
         CheckKind(obj, resource);
+        obj = Decode(context, obj, resource);
         var metadata = ObjectJson.Metadata(obj);
         var bodyName = ObjectJson.GetString(metadata, "name");
         if (!string.IsNullOrEmpty(bodyName) && bodyName != info.Name)
@@ -395,6 +402,10 @@ internal sealed class ApiRequestHandler(ResourceRegistry registry, IObjectStore 
                 updatedMetadata["generation"] = generation + 1;
             }
         }
+        var errors = ObjectMetaValidation.Validate(updated, resource);
+        errors.AddRange(ObjectMetaValidation.ValidateUpdate(updated, current));
+        if (errors.Count > 0)
+            throw ApiException.Invalid(resource, info.Name, errors);
         var finalizersBefore = ObjectJson.Finalizers(current);
         if (currentMetadata["deletionTimestamp"] is not null && ObjectJson.Finalizers(updated).Except(finalizersBefore).Any())
             throw ApiException.Invalid(resource, info.Name, [FieldError.Forbidden("metadata.finalizers", "no new finalizers can be added if the object is being deleted")]);
@@ -534,12 +545,27 @@ internal sealed class ApiRequestHandler(ResourceRegistry registry, IObjectStore 
     private static async Task<JsonObject> ReadBodyAsync(HttpContext context)
     {
         var type = MediaTypes.BodyType(context.Request.ContentType);
-        if (type is not ("application/json" or "application/merge-patch+json"))
-        {
-            throw ApiException.UnsupportedMediaType(["application/json", "application/merge-patch+json"]);
-        }
+        if (type is not ("application/json" or "application/merge-patch+json" or "application/yaml"))
+            throw ApiException.UnsupportedMediaType(["application/json", "application/yaml", "application/merge-patch+json"]);
         var body = await ReadBytesAsync(context);
-        return ObjectJson.ParseObject(body);
+        return type == "application/yaml" ? YamlToJson.Convert(System.Text.Encoding.UTF8.GetString(body)) : ObjectJson.ParseObject(body);
+    }
+
+    /// <summary>Decodes the object through its schema per <c>fieldValidation</c> (default Warn); warnings go out as Warning headers.</summary>
+    private static JsonObject Decode(HttpContext context, JsonObject obj, ResourceDefinition resource)
+    {
+        var validation = NullIfEmpty(context.Request.Query["fieldValidation"]) switch
+        {
+            null or "Warn" => FieldValidation.Warn,
+            "Ignore" => FieldValidation.Ignore,
+            "Strict" => FieldValidation.Strict,
+            var other => throw ApiException.BadRequest($"fieldValidation: Unsupported value: \"{other}\": supported values: \"Ignore\", \"Strict\", \"Warn\""),
+        };
+        var warnings = new List<string>();
+        var decoded = ObjectDecoder.Decode(obj, resource, validation, warnings);
+        foreach (var warning in warnings)
+            context.Response.Headers.Append("Warning", $"299 - \"{warning.Replace("\"", "\\\"", StringComparison.Ordinal)}\"");
+        return decoded;
     }
 
     private static async Task<byte[]> ReadBytesAsync(HttpContext context)
@@ -602,7 +628,7 @@ internal sealed class ApiRequestHandler(ResourceRegistry registry, IObjectStore 
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = contentType;
-        await using var writer = new Utf8JsonWriter(context.Response.BodyWriter.AsStream());
+        await using var writer = new Utf8JsonWriter(context.Response.BodyWriter.AsStream(), JsonOutput.Writer);
         node.WriteTo(writer);
         await writer.FlushAsync(context.RequestAborted);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kubelike.ApiMachinery.Errors;
 using Kubelike.ApiMachinery.Registry;
@@ -94,7 +95,7 @@ internal sealed class ResourceStore(IObjectStore store, ResourceDefinition resou
         metadata.Remove("resourceVersion");
         try
         {
-            return System.Text.Encoding.UTF8.GetBytes(obj.ToJsonString());
+            return JsonSerializer.SerializeToUtf8Bytes(obj, Negotiation.JsonOutput.Serializer);
         }
         finally
         {

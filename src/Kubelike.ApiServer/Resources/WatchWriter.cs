@@ -72,7 +72,7 @@ internal sealed class WatchWriter : IAsyncDisposable
     private async Task WriteEventAsync(string type, JsonNode payload, CancellationToken cancellationToken)
     {
         var stream = _context.Response.Body;
-        await using (var writer = new Utf8JsonWriter(stream))
+        await using (var writer = new Utf8JsonWriter(stream, JsonOutput.Writer))
         {
             writer.WriteStartObject();
             writer.WriteString("type", type);
