@@ -1,5 +1,6 @@
 using Kubelike.ApiMachinery.Registry;
 using Kubelike.ApiServer.Authentication;
+using Kubelike.ApiServer.Authorization;
 using Kubelike.ApiServer.Discovery;
 using Kubelike.ApiServer.Errors;
 using Kubelike.ApiServer.Resources;
@@ -24,6 +25,7 @@ public static class KubernetesApiExtensions
             var options = provider.GetRequiredService<ApiServerOptions>();
             return new DiscoveryDocuments(provider.GetRequiredService<ResourceRegistry>(), $"{options.ClientUrl.Host}:{options.ClientUrl.Port}");
         });
+        services.AddSingleton<IAuthorizer, AllowAuthenticatedAuthorizer>();
         services.AddSingleton<ApiRequestHandler>();
         services.AddSingleton<IAuthenticator>(provider => new ClientCertificateAuthenticator(provider.GetRequiredService<ServingCertificates>()));
         if (tokenAuthFile is not null)

@@ -5,6 +5,8 @@ using Kubelike.ApiMachinery.Errors;
 using Kubelike.ApiMachinery.Metadata;
 using Kubelike.ApiMachinery.Registry;
 using Kubelike.ApiMachinery.Schema;
+using Kubelike.ApiServer.Authentication;
+using Kubelike.ApiServer.Authorization;
 using Kubelike.ApiServer.Discovery;
 using Kubelike.ApiServer.Negotiation;
 using Kubelike.ApiServer.Requests;
@@ -17,7 +19,7 @@ namespace Kubelike.ApiServer.Resources;
 /// Serves every request under /api and /apis: discovery documents, and the REST verbs of every registered
 /// resource. Kind-specific behaviour comes from the <see cref="ResourceDefinition"/>, never from branches here.
 /// </summary>
-internal sealed class ApiRequestHandler(ResourceRegistry registry, IObjectStore store, DiscoveryDocuments discovery, TimeProvider time)
+internal sealed class ApiRequestHandler(ResourceRegistry registry, IObjectStore store, DiscoveryDocuments discovery, IAuthorizer authorizer, TimeProvider time)
 {
     private const int MaxBodyBytes = 3 * 1024 * 1024;
     private const string BookmarkEnd = "k8s.io/initial-events-end";
@@ -29,6 +31,11 @@ internal sealed class ApiRequestHandler(ResourceRegistry registry, IObjectStore 
         var watch = IsTrue(request.Query["watch"]);
         var info = RequestInfoParser.Parse(request.Method, request.Path.Value ?? "", watch, registry)
             ?? throw NotFoundPath();
+        var user = AuthenticationMiddleware.GetUser(context) ?? throw ApiException.Unauthorized();
+        if (authorizer.Authorize(user, info) is { } denied)
+        {
+            throw ApiException.ForbiddenForUser(user.Name, info.Verb, info.Group, info.Resource, info.Subresource, info.Namespace, info.Name, denied);
+        }
         if (info.IsDiscovery)
         {
             await ServeDiscoveryAsync(context, info);
@@ -465,14 +472,17 @@ internal sealed class ApiRequestHandler(ResourceRegistry registry, IObjectStore 
             await WriteDeletedAsync(context, resource, current, StatusCodes.Status200OK);
             return;
         }
-        if (finalizers.Count > 0)
+        var grace = GracefulDeletion.GracePeriodSeconds(resource, current, options);
+        if (finalizers.Count > 0 || grace is not null)
         {
-            // Deletion starts: the object stays, marked, until its finalizers are removed.
+            // Deletion starts: the object stays, marked, until its finalizers are removed (or its node agent
+            // has stopped a pod's containers).
             var marked = (JsonObject)current.DeepClone();
             var metadata = ObjectJson.Metadata(marked);
             metadata["deletionTimestamp"] ??= ObjectJson.Timestamp(time.GetUtcNow());
-            metadata["deletionGracePeriodSeconds"] ??= 0;
-            metadata["finalizers"] = new JsonArray([.. finalizers.Select(f => (JsonNode)f)]);
+            metadata["deletionGracePeriodSeconds"] ??= grace ?? 0;
+            if (finalizers.Count > 0)
+                metadata["finalizers"] = new JsonArray([.. finalizers.Select(f => (JsonNode)f)]);
             var saved = await objects.UpdateAsync(marked, existing.Revision, context.RequestAborted);
             await WriteObjectAsync(context, saved, propagation is null ? StatusCodes.Status200OK : StatusCodes.Status202Accepted);
             return;
