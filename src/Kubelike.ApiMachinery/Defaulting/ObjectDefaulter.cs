@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+using Kubelike.ApiMachinery.Registry;
+
+namespace Kubelike.ApiMachinery.Defaulting;
+
+/// <summary>
+/// The defaulting kube-apiserver applies to built-in objects on create and update (the SetDefaults_* functions and
+/// +default markers of each API group's v1 types, plus the few fields upstream's registry strategies and admission
+/// fill in that clients rely on). Works on the object as JSON so it applies whether or not a kind has a typed model.
+/// </summary>
+public static class ObjectDefaulter
+{
+    /// <summary>Fills in defaults in place for the resource's kind; unknown kinds are left alone.</summary>
+    public static void Apply(ResourceDefinition resource, JsonObject obj)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(obj);
+
+        switch (resource.Group)
+        {
+            case "":
+                CoreDefaults.Apply(resource.Kind, obj);
+                break;
+            case "apps":
+                AppsDefaults.Apply(resource.Kind, obj);
+                break;
+            case "batch":
+                BatchDefaults.Apply(resource.Kind, obj);
+                break;
+            default:
+                break;
+        }
+    }
+}
