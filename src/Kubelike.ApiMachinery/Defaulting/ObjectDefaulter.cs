@@ -27,6 +27,24 @@ public static class ObjectDefaulter
             case "batch":
                 BatchDefaults.Apply(resource.Kind, obj);
                 break;
+            case "autoscaling":
+                AutoscalingDefaults.Apply(resource.Version, resource.Kind, obj);
+                break;
+            case "networking.k8s.io" when resource.Kind == "NetworkPolicy":
+                NetworkingDefaults.ApplyToNetworkPolicy(obj);
+                break;
+            case "discovery.k8s.io" when resource.Kind == "EndpointSlice":
+                NetworkingDefaults.ApplyToEndpointSlice(obj);
+                break;
+            case "rbac.authorization.k8s.io" when resource.Kind is "RoleBinding" or "ClusterRoleBinding":
+                ClusterDefaults.ApplyToRoleBinding(obj);
+                break;
+            case "storage.k8s.io" when resource.Kind == "StorageClass":
+                ClusterDefaults.ApplyToStorageClass(obj);
+                break;
+            case "scheduling.k8s.io" when resource.Kind == "PriorityClass":
+                ClusterDefaults.ApplyToPriorityClass(obj);
+                break;
             default:
                 break;
         }
