@@ -14,9 +14,6 @@ internal static class ClusterPrinters
 {
     public static void Register(Dictionary<(string, string), KindPrinter> printers)
     {
-        KindPrinter role = new([Column.Name, Column.CreatedAt], (o, _) => [Name(o), CorePrinters.CreatedAt(o)]);
-        printers[("rbac.authorization.k8s.io", "roles")] = role;
-        printers[("rbac.authorization.k8s.io", "clusterroles")] = role;
         printers[("rbac.authorization.k8s.io", "rolebindings")] = Binding("roleBinding");
         printers[("rbac.authorization.k8s.io", "clusterrolebindings")] = Binding("clusterRoleBinding");
 
@@ -41,9 +38,9 @@ internal static class ClusterPrinters
             Column.Name,
             Column.Of("Value", "integer", Doc<PriorityClass>("value")),
             Column.Of("Global-Default", "boolean", Doc<PriorityClass>("globalDefault")),
-            Column.Of("PreemptionPolicy", "string", Doc<PriorityClass>("preemptionPolicy")),
             Column.Age,
-        ], (o, now) => [Name(o), Int(o, "value"), Bool(o, "globalDefault"), StrOrNull(o, "preemptionPolicy") ?? "PreemptLowerPriority", Age(o, now)]);
+            Column.Of("PreemptionPolicy", "string", Doc<PriorityClass>("preemptionPolicy")),
+        ], (o, now) => [Name(o), Int(o, "value"), Bool(o, "globalDefault"), Age(o, now), Str(o, "preemptionPolicy")]);
 
         printers[("coordination.k8s.io", "leases")] = new(
         [

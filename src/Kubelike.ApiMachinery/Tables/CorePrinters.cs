@@ -171,9 +171,9 @@ internal static class CorePrinters
         printers[("", "resourcequotas")] = new(
         [
             Column.Name,
-            Column.Age,
             Column.Of("Request", "string", "Request represents a minimum amount of cpu/memory that a container may consume."),
             Column.Of("Limit", "string", "Limits control the maximum amount of cpu/memory that a container may use independent of contention on the node."),
+            Column.Age,
         ], (o, now) =>
         {
             var hard = Map(o, "status", "hard");
@@ -186,10 +186,8 @@ internal static class CorePrinters
                 var pieces = resource.Split('.');
                 (pieces.Length > 1 && pieces[0] == "limits" ? limits : requests).Add(text);
             }
-            return [Name(o), Age(o, now), string.Join(", ", requests), string.Join(", ", limits)];
+            return [Name(o), string.Join(", ", requests), string.Join(", ", limits), Age(o, now)];
         });
-
-        printers[("", "limitranges")] = new([Column.Name, Column.CreatedAt], (o, _) => [Name(o), CreatedAt(o)]);
     }
 
     /// <summary>The "Created At" cell: the creation timestamp in RFC 3339, UTC.</summary>

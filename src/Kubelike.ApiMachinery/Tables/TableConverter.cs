@@ -7,7 +7,7 @@ namespace Kubelike.ApiMachinery.Tables;
 /// Server-side Table conversion (<c>kubectl get</c>, Accept <c>as=Table</c>) with the columns kube-apiserver 1.33's
 /// printers define per kind (pkg/printers/internalversion). Like the server, rows always carry every column,
 /// the wide (priority 1) ones included; clients hide those unless asked for -o wide. Kinds without a printer
-/// get upstream's default: Name and Age.
+/// (roles, cluster roles, limit ranges, ...) get upstream's default table convertor: Name and Created At (RFC 3339).
 /// </summary>
 public static class TableConverter
 {
@@ -23,15 +23,15 @@ public static class TableConverter
     {
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(obj);
-        var cells = Find(resource) is { } printer ? printer.Cells(obj, now) : [TableJson.Name(obj), TableJson.Age(obj, now)];
+        var cells = Find(resource) is { } printer ? printer.Cells(obj, now) : [TableJson.Name(obj), CorePrinters.CreatedAt(obj)];
         return new JsonArray([.. cells]);
     }
 
     private static KindPrinter? Find(ResourceDefinition resource) =>
         Printers.TryGetValue((resource.Group, resource.Plural), out var printer) ? printer : null;
 
-    /// <summary>The Name and Age columns every kind without its own printer gets.</summary>
-    public static IReadOnlyList<TableColumn> DefaultColumns { get; } = [Column.Name, Column.Age];
+    /// <summary>The Name and Created At columns every kind without its own printer gets, as upstream's default convertor.</summary>
+    public static IReadOnlyList<TableColumn> DefaultColumns { get; } = [Column.Name, Column.CreatedAt];
 
     private static Dictionary<(string Group, string Plural), KindPrinter> Build()
     {

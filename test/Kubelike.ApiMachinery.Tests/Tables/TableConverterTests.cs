@@ -172,15 +172,27 @@ public class TableConverterTests
     }
 
     [Test]
-    public void Kinds_without_a_printer_get_name_and_age()
+    public void Kinds_without_a_printer_get_name_and_created_at()
     {
-        var resource = Resource("", "v1", "bindings");
+        var resource = Resource("rbac.authorization.k8s.io", "v1", "clusterroles");
+        var columns = TableConverter.Columns(resource);
         Assert.Multiple(() =>
         {
-            Assert.That(TableConverter.Columns(resource).Select(c => c.Name), Is.EqualTo(new[] { "Name", "Age" }));
-            Assert.That(TableConverter.Cells(resource, (JsonObject)JsonNode.Parse("""{"metadata":{"name":"b"}}""")!, Now).Select(c => c?.ToJsonString(Readable)),
-                Is.EqualTo(new[] { "\"b\"", "\"<unknown>\"" }));
+            Assert.That(columns.Select(c => c.Name), Is.EqualTo(new[] { "Name", "Created At" }));
+            Assert.That(columns[1].Type, Is.EqualTo("date"));
+            Assert.That(Cells("rbac.authorization.k8s.io", "v1", "clusterroles", """{"metadata":{"name":"admin","creationTimestamp":"2026-01-02T03:04:05+01:00"}}"""),
+                Is.EqualTo(new[] { "\"admin\"", "\"2026-01-02T02:04:05Z\"" }));
         });
+    }
+
+    [Test]
+    public void Role_binding_lists_subjects_by_kind()
+    {
+        var cells = Cells("rbac.authorization.k8s.io", "v1", "rolebindings", """
+            {"metadata":{"name":"rb","creationTimestamp":"2026-01-10T11:59:00Z"},"roleRef":{"kind":"ClusterRole","name":"view"},
+             "subjects":[{"kind":"User","name":"alice"},{"kind":"Group","name":"devs"},{"kind":"ServiceAccount","namespace":"ci","name":"bot"},{"kind":"User","name":"bob"}]}
+            """);
+        Assert.That(cells, Is.EqualTo(new[] { "\"rb\"", "\"ClusterRole/view\"", "\"60s\"", "\"alice, bob\"", "\"devs\"", "\"ci/bot\"" }));
     }
 
     [Test]
