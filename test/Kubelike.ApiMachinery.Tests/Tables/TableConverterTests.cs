@@ -204,4 +204,24 @@ public class TableConverterTests
             Assert.That(TableConverter.Cells(resource, empty, Now), Has.Count.EqualTo(TableConverter.Columns(resource).Count), resource.GroupResource);
         }
     }
+
+    [Test]
+    public void Completed_job_and_its_cron_job()
+    {
+        var job = Cells("batch", "v1", "jobs", """
+            {"metadata":{"name":"pi","creationTimestamp":"2026-01-10T11:00:00Z"},"spec":{"completions":1,"selector":{"matchLabels":{"batch.kubernetes.io/controller-uid":"u1"}},
+               "template":{"spec":{"containers":[{"name":"pi","image":"perl"}]}}},
+             "status":{"succeeded":1,"startTime":"2026-01-10T11:00:00Z","completionTime":"2026-01-10T11:00:42Z","conditions":[{"type":"Complete","status":"True"}]}}
+            """);
+        var cronJob = Cells("batch", "v1", "cronjobs", """
+            {"metadata":{"name":"nightly","creationTimestamp":"2026-01-10T11:00:00Z"},"spec":{"schedule":"0 3 * * *","suspend":false,
+               "jobTemplate":{"spec":{"template":{"spec":{"containers":[{"name":"c","image":"busybox"}]}}}}},
+             "status":{"lastScheduleTime":"2026-01-10T11:30:00Z"}}
+            """);
+        Assert.Multiple(() =>
+        {
+            Assert.That(job, Is.EqualTo(new[] { "\"pi\"", "\"Complete\"", "\"1/1\"", "\"42s\"", "\"60m\"", "\"pi\"", "\"perl\"", "\"batch.kubernetes.io/controller-uid=u1\"" }));
+            Assert.That(cronJob, Is.EqualTo(new[] { "\"nightly\"", "\"0 3 * * *\"", "\"<none>\"", "\"False\"", "0", "\"30m\"", "\"60m\"", "\"c\"", "\"busybox\"", "\"<none>\"" }));
+        });
+    }
 }
