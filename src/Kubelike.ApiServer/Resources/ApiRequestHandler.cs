@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Kubelike.ApiMachinery.Defaulting;
 using Kubelike.ApiMachinery.Errors;
 using Kubelike.ApiMachinery.Metadata;
 using Kubelike.ApiMachinery.Registry;
@@ -573,6 +574,8 @@ internal sealed class ApiRequestHandler(ResourceRegistry registry, IObjectStore 
         };
         var warnings = new List<string>();
         var decoded = ObjectDecoder.Decode(obj, resource, validation, warnings);
+        // Defaults are part of decoding upstream: clients (Helm's readiness checks) rely on them being there.
+        ObjectDefaulter.Apply(resource, decoded);
         foreach (var warning in warnings)
             context.Response.Headers.Append("Warning", $"299 - \"{warning.Replace("\"", "\\\"", StringComparison.Ordinal)}\"");
         return decoded;
