@@ -1,13 +1,12 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Kubelike.ApiMachinery.Registry;
+using Kubelike.ApiMachinery.Tables;
 
 namespace Kubelike.ApiServer.Resources;
 
 /// <summary>
-/// Server-side Table output (<c>kubectl get</c>). Every kind gets Name and Age for now, with the object as
-/// PartialObjectMetadata (default), the full object, or none, as <c>includeObject</c> asks; kind-specific
-/// columns as upstream prints them are still to come.
+/// Server-side Table output (<c>kubectl get</c>): the kind's columns and cells from <see cref="TableConverter"/>,
+/// with the object as PartialObjectMetadata (default), the full object, or none, as <c>includeObject</c> asks.
 /// </summary>
 internal static class TableWriter
 {
@@ -16,11 +15,7 @@ internal static class TableWriter
         var rows = new JsonArray();
         foreach (var item in items)
         {
-            var metadata = ObjectJson.Metadata(item);
-            var row = new JsonObject
-            {
-                ["cells"] = new JsonArray(ObjectJson.Name(item), Age(ObjectJson.GetString(metadata, "creationTimestamp"), now)),
-            };
+            var row = new JsonObject { ["cells"] = TableConverter.Cells(resource, item, now) };
             switch (includeObject)
             {
                 case "Object":
@@ -31,46 +26,26 @@ internal static class TableWriter
                     {
                         ["kind"] = "PartialObjectMetadata",
                         ["apiVersion"] = $"meta.k8s.io/{version}",
-                        ["metadata"] = metadata.DeepClone(),
+                        ["metadata"] = ObjectJson.Metadata(item).DeepClone(),
                     };
                     break;
             }
             rows.Add(row);
         }
-        _ = resource;
         return new JsonObject
         {
             ["kind"] = "Table",
             ["apiVersion"] = $"meta.k8s.io/{version}",
             ["metadata"] = new JsonObject(),
-            ["columnDefinitions"] = new JsonArray(
-                Column("Name", "string", "name", "Name must be unique within a namespace."),
-                Column("Age", "string", "", "CreationTimestamp is a timestamp representing the server time when this object was created.")),
+            ["columnDefinitions"] = new JsonArray([.. TableConverter.Columns(resource).Select(column => (JsonNode)new JsonObject
+            {
+                ["name"] = column.Name,
+                ["type"] = column.Type,
+                ["format"] = column.Format,
+                ["description"] = column.Description,
+                ["priority"] = column.Priority,
+            })]),
             ["rows"] = rows,
         };
-    }
-
-    private static JsonObject Column(string name, string type, string format, string description) => new()
-    {
-        ["name"] = name,
-        ["type"] = type,
-        ["format"] = format,
-        ["description"] = description,
-        ["priority"] = 0,
-    };
-
-    /// <summary>Kubernetes' short duration form: 45s, 5m, 3h, 2d, 1y.</summary>
-    public static string Age(string? timestamp, DateTimeOffset now)
-    {
-        if (timestamp is null || !DateTimeOffset.TryParse(timestamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var created))
-            return "<unknown>";
-        var age = now - created;
-        if (age < TimeSpan.Zero)
-            return "0s";
-        return age.TotalSeconds < 120 ? $"{(int)age.TotalSeconds}s"
-            : age.TotalMinutes < 120 ? $"{(int)age.TotalMinutes}m"
-            : age.TotalHours < 48 ? $"{(int)age.TotalHours}h"
-            : age.TotalDays < 730 ? $"{(int)age.TotalDays}d"
-            : $"{(int)(age.TotalDays / 365)}y";
     }
 }
