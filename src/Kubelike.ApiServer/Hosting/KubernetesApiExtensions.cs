@@ -6,6 +6,7 @@ using Kubelike.ApiServer.Errors;
 using Kubelike.ApiServer.Resources;
 using Kubelike.ApiServer.Tls;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kubelike.ApiServer.Hosting;
@@ -40,6 +41,9 @@ public static class KubernetesApiExtensions
         app.UseMiddleware<AuthenticationMiddleware>();
         app.MapVersionApi();
         app.MapResourceApi();
+        // Everything else is a 404 with a Status body, like any other API error.
+        app.MapFallback(context => ApiErrorHandlingMiddleware.WriteAsync(context, new Kubelike.ApiMachinery.Errors.ApiException(
+            StatusCodes.Status404NotFound, Kubelike.ApiMachinery.Errors.StatusReasons.NotFound, "the server could not find the requested resource")));
         return app;
     }
 }

@@ -410,6 +410,10 @@ internal sealed class ApiRequestHandler(ResourceRegistry registry, IObjectStore 
                 updatedMetadata["generation"] = generation + 1;
             }
         }
+        // An unconditional update (no resourceVersion) applies to what is stored now, as upstream fills it in.
+        var updatedMeta = ObjectJson.Metadata(updated);
+        if (string.IsNullOrEmpty(ObjectJson.GetString(updatedMeta, "resourceVersion")))
+            updatedMeta["resourceVersion"] = existing.Revision.ToString(CultureInfo.InvariantCulture);
         var errors = ObjectMetaValidation.Validate(updated, resource);
         errors.AddRange(ObjectMetaValidation.ValidateUpdate(updated, current));
         if (errors.Count > 0)

@@ -18,6 +18,7 @@ internal sealed class WatchWriter : IAsyncDisposable
     private readonly string? _tableVersion;
     private readonly ResourceDefinition _resource;
     private readonly TimeProvider _time;
+    private static readonly ReadOnlyMemory<byte> Newline = "\n"u8.ToArray();
     private bool _columnsSent;
 
     private WatchWriter(HttpContext context, string? tableVersion, ResourceDefinition resource, TimeProvider time)
@@ -81,7 +82,7 @@ internal sealed class WatchWriter : IAsyncDisposable
             writer.WriteEndObject();
             await writer.FlushAsync(cancellationToken);
         }
-        stream.WriteByte((byte)'\n');
+        await stream.WriteAsync(Newline, cancellationToken);
         await stream.FlushAsync(cancellationToken);
     }
 
