@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Kubelike.ApiMachinery.Conversion;
 using Kubelike.ApiMachinery.Defaulting;
 using Kubelike.ApiMachinery.Errors;
 using Kubelike.ApiMachinery.Metadata;
@@ -128,7 +129,8 @@ internal sealed class ApiRequestHandler(ResourceRegistry registry, IObjectStore 
     {
         var query = context.Request.Query;
         var filter = ObjectFilters.FromQuery(query, objects.Resource);
-        var limit = ParseInt(query["limit"], "limit") ?? 0;
+        // Any int64 is a valid limit upstream; no page is larger than an int anyway.
+        var limit = ParseLong(query["limit"], "limit") is long requested ? (int)Math.Min(requested, int.MaxValue) : 0;
         var continueToken = NullIfEmpty(query["continue"]);
         var revision = ParseRevision(query["resourceVersion"]);
         var match = NullIfEmpty(query["resourceVersionMatch"]);
@@ -550,7 +552,7 @@ internal sealed class ApiRequestHandler(ResourceRegistry registry, IObjectStore 
         var apiVersion = ObjectJson.GetString(obj, "apiVersion");
         var kind = ObjectJson.GetString(obj, "kind");
         if (!string.IsNullOrEmpty(kind) && kind != resource.Kind)
-            throw ApiException.BadRequest($"the API version in the data ({apiVersion}) does not match the expected API version ({resource.ApiVersion})");
+            throw ApiException.BadRequest($"the kind of the object in the data ({kind}) does not match the kind of the resource ({resource.Kind})");
         if (!string.IsNullOrEmpty(apiVersion) && apiVersion != resource.ApiVersion)
             throw ApiException.BadRequest($"the API version in the data ({apiVersion}) does not match the expected API version ({resource.ApiVersion})");
         obj["apiVersion"] = resource.ApiVersion;
@@ -580,6 +582,7 @@ internal sealed class ApiRequestHandler(ResourceRegistry registry, IObjectStore 
         var decoded = ObjectDecoder.Decode(obj, resource, validation, warnings);
         // Defaults are part of decoding upstream: clients (Helm's readiness checks) rely on them being there.
         ObjectDefaulter.Apply(resource, decoded);
+        WriteConversions.Apply(resource, decoded);
         foreach (var warning in warnings)
             context.Response.Headers.Append("Warning", $"299 - \"{warning.Replace("\"", "\\\"", StringComparison.Ordinal)}\"");
         return decoded;
@@ -670,6 +673,16 @@ internal sealed class ApiRequestHandler(ResourceRegistry registry, IObjectStore 
         if (text is null)
             return null;
         return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number >= 0
+            ? number
+            : throw ApiException.BadRequest($"invalid value for {name}: {text}");
+    }
+
+    private static long? ParseLong(Microsoft.Extensions.Primitives.StringValues value, string name)
+    {
+        var text = NullIfEmpty(value);
+        if (text is null)
+            return null;
+        return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number >= 0
             ? number
             : throw ApiException.BadRequest($"invalid value for {name}: {text}");
     }
