@@ -7,10 +7,11 @@ namespace Kubelike.Benchmarks;
 internal sealed record BenchmarkOptions
 {
     public const string Usage = """
-        usage: Kubelike.Benchmarks [--quick] [--only create|watch|list] [--duration SECONDS] [--json FILE] [--verbose]
+        usage: Kubelike.Benchmarks [--quick] [--only create|watch|list|api] [--duration SECONDS] [--json FILE] [--verbose]
 
           --quick             smaller counts and shorter measurements, for a smoke run
-          --only SCENARIO     run one scenario: create, watch or list (repeatable, or comma-separated)
+          --only SCENARIO     run one scenario: create, watch, list or api (repeatable, or comma-separated);
+                              api starts a kubelike server (kubelike.dll next to this program)
           --duration SECONDS  length of each throughput measurement and of each watch write phase
                               (default 10, or 2 with --quick)
           --json FILE         also write the figures to FILE as JSON
@@ -44,7 +45,7 @@ internal sealed record BenchmarkOptions
     /// <summary>Each list measurement runs this often; the median time is reported.</summary>
     public int ListRepetitions => Quick ? 1 : 3;
 
-    public static IReadOnlySet<string> AllScenarios { get; } = new HashSet<string>(["create", "watch", "list"], StringComparer.Ordinal);
+    public static IReadOnlySet<string> AllScenarios { get; } = new HashSet<string>(["create", "watch", "list", "api"], StringComparer.Ordinal);
 
     public bool Runs(string scenario) => Scenarios.Contains(scenario);
 
@@ -86,7 +87,7 @@ internal sealed record BenchmarkOptions
                     {
                         if (!AllScenarios.Contains(name))
                         {
-                            error = $"--only wants create, watch or list, got '{name}'";
+                            error = $"--only wants create, watch, list or api, got '{name}'";
                             return false;
                         }
                         only.Add(name);

@@ -11,4 +11,5 @@ internal sealed record BenchmarkReport(
     IReadOnlyList<WatchMeasurement>? Watch,
     IReadOnlyList<ListLoad>? ListLoads,
     IReadOnlyList<ListMeasurement>? List,
+    ApiReport? Api,
     string LoadAverageAtEnd);

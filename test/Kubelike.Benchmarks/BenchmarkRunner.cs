@@ -58,12 +58,20 @@ internal static class BenchmarkRunner
             ReportPrinter.PrintList(output, loads, lists);
         }
 
+        ApiReport? api = null;
+        if (options.Runs("api"))
+        {
+            await database.CheckpointAsync(cancellationToken);
+            api = await new ApiBenchmark(options, database, store, progress).RunAsync(cancellationToken);
+            ApiReportPrinter.Print(output, options, api);
+        }
+
         var loadAtEnd = MachineFacts.ReadLoadAverage();
         output.WriteLine($"load average at end: {loadAtEnd} (1/5/15 min)");
         if (options.JsonPath is not null)
         {
             var report = new BenchmarkReport(startedAt, options.Quick ? "quick" : "full", options.Duration.TotalSeconds, options.WarmUp.TotalSeconds,
-                machine, create, watch, loads, lists, loadAtEnd);
+                machine, create, watch, loads, lists, api, loadAtEnd);
             await File.WriteAllTextAsync(options.JsonPath, JsonSerializer.Serialize(report, JsonOptions) + Environment.NewLine, cancellationToken);
             progress.WriteLine($"bench: figures written to {options.JsonPath}");
         }
