@@ -5,6 +5,7 @@ using Kubelike.ApiMachinery.Conversion;
 using Kubelike.ApiMachinery.Defaulting;
 using Kubelike.ApiMachinery.Errors;
 using Kubelike.ApiMachinery.Metadata;
+using Kubelike.ApiMachinery.Protobuf;
 using Kubelike.ApiMachinery.Registry;
 using Kubelike.ApiMachinery.Schema;
 using Kubelike.ApiServer.Authentication;
@@ -562,10 +563,16 @@ internal sealed class ApiRequestHandler(ResourceRegistry registry, IObjectStore 
     private static async Task<JsonObject> ReadBodyAsync(HttpContext context)
     {
         var type = MediaTypes.BodyType(context.Request.ContentType);
-        if (type is not ("application/json" or "application/merge-patch+json" or "application/yaml"))
-            throw ApiException.UnsupportedMediaType(["application/json", "application/yaml", "application/merge-patch+json"]);
+        if (type is not ("application/json" or "application/merge-patch+json" or "application/yaml" or MediaTypes.Protobuf))
+            throw ApiException.UnsupportedMediaType(["application/json", "application/yaml", MediaTypes.Protobuf, "application/merge-patch+json"]);
         var body = await ReadBytesAsync(context);
-        return type == "application/yaml" ? YamlToJson.Convert(System.Text.Encoding.UTF8.GetString(body)) : ObjectJson.ParseObject(body);
+        return type switch
+        {
+            "application/yaml" => YamlToJson.Convert(System.Text.Encoding.UTF8.GetString(body)),
+            // kubectl >= 1.32 generators and Helm >= 3.17 write protobuf with no JSON fallback.
+            MediaTypes.Protobuf => ProtobufDecoder.Decode(body),
+            _ => ObjectJson.ParseObject(body),
+        };
     }
 
     /// <summary>Decodes the object through its schema per <c>fieldValidation</c> (default Warn); warnings go out as Warning headers.</summary>

@@ -1,0 +1,36 @@
+using Kubelike.Compatibility.Tests.Harness;
+using Kubelike.Compatibility.Tests.TestSupport;
+
+namespace Kubelike.Compatibility.Tests.KubectlCommands;
+
+/// <summary>
+/// <c>kubectl create &lt;generator&gt;</c>: kubectl 1.32 and later send these as protobuf, with no JSON fallback.
+/// </summary>
+[TestFixture]
+public sealed class KubectlGeneratorTests : ServerFixture
+{
+    [TestCase(KubectlVersion.V1_32)]
+    [TestCase(KubectlVersion.V1_35)]
+    public async Task Create_generators_post_protobuf_that_the_server_stores_as_sent(KubectlVersion version)
+    {
+        var kubectl = Kubectl(version);
+        var ns = UniqueNames.Of("gen");
+
+        var createNamespace = await kubectl.RunAsync("create", "namespace", ns);
+        var configMap = await kubectl.RunAsync("create", "configmap", "settings", "-n", ns, "--from-literal=mode=fast");
+        var secret = await kubectl.RunAsync("create", "secret", "generic", "creds", "-n", ns, "--from-literal=password=s3cret");
+        var deployment = await kubectl.RunAsync("create", "deployment", "web", "-n", ns, "--image=busybox:1.36", "--replicas=3");
+
+        Assert.That(createNamespace.ExitCode, Is.EqualTo(0), createNamespace.ToString);
+        Assert.That(configMap.ExitCode, Is.EqualTo(0), configMap.ToString);
+        Assert.That(secret.ExitCode, Is.EqualTo(0), secret.ToString);
+        Assert.That(deployment.ExitCode, Is.EqualTo(0), deployment.ToString);
+
+        var mode = await kubectl.RunAsync("get", "configmap", "settings", "-n", ns, "-o", "jsonpath={.data.mode}");
+        var password = await kubectl.RunAsync("get", "secret", "creds", "-n", ns, "-o", "jsonpath={.data.password}");
+        var spec = await kubectl.RunAsync("get", "deployment", "web", "-n", ns, "-o", "jsonpath={.spec.replicas} {.spec.template.spec.containers[0].image} {.spec.template.spec.containers[0].imagePullPolicy}");
+        Assert.That(mode.Stdout, Is.EqualTo("fast"), mode.ToString);
+        Assert.That(password.Stdout, Is.EqualTo(Convert.ToBase64String("s3cret"u8.ToArray())), password.ToString);
+        Assert.That(spec.Stdout, Is.EqualTo("3 busybox:1.36 IfNotPresent"), spec.ToString);
+    }
+}
