@@ -274,6 +274,12 @@ internal sealed class ApiRequestHandler(ResourceRegistry registry, IObjectStore 
                             await writer.WriteBookmarkAsync(e.Revision, null, token);
                         continue;
                     }
+                    if (tableVersion is null && filter.IsEverything)
+                    {
+                        // Every plain watcher of this resource sends the same line for this event: encode it once.
+                        await writer.WriteLineAsync(SharedEventLines.Get(e, objects), token);
+                        continue;
+                    }
                     var current = e.Type == WatchEventType.Deleted ? null : objects.ToObject(e.Value, e.Revision);
                     var previous = e.Type switch
                     {

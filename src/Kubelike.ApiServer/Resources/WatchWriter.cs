@@ -18,7 +18,6 @@ internal sealed class WatchWriter : IAsyncDisposable
     private readonly string? _tableVersion;
     private readonly ResourceDefinition _resource;
     private readonly TimeProvider _time;
-    private static readonly ReadOnlyMemory<byte> Newline = "\n"u8.ToArray();
     private bool _columnsSent;
 
     private WatchWriter(HttpContext context, string? tableVersion, ResourceDefinition resource, TimeProvider time)
@@ -70,20 +69,33 @@ internal sealed class WatchWriter : IAsyncDisposable
 
     public Task WriteErrorAsync(ApiException exception) => WriteEventAsync("ERROR", exception.ToJson(), _context.RequestAborted);
 
-    private async Task WriteEventAsync(string type, JsonNode payload, CancellationToken cancellationToken)
+    private Task WriteEventAsync(string type, JsonNode payload, CancellationToken cancellationToken) =>
+        WriteLineAsync(EventLine(type, payload), cancellationToken);
+
+    /// <summary>Writes one complete event line (as made by <see cref="EventLine"/>) and flushes it.</summary>
+    public async Task WriteLineAsync(ReadOnlyMemory<byte> line, CancellationToken cancellationToken)
     {
         var stream = _context.Response.Body;
-        await using (var writer = new Utf8JsonWriter(stream, JsonOutput.Writer))
+        await stream.WriteAsync(line, cancellationToken);
+        await stream.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>One event as the wire carries it: <c>{"type":…,"object":…}</c> and a newline.</summary>
+    public static byte[] EventLine(string type, JsonNode payload)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, JsonOutput.Writer))
         {
             writer.WriteStartObject();
             writer.WriteString("type", type);
             writer.WritePropertyName("object");
             payload.WriteTo(writer);
             writer.WriteEndObject();
-            await writer.FlushAsync(cancellationToken);
         }
-        await stream.WriteAsync(Newline, cancellationToken);
-        await stream.FlushAsync(cancellationToken);
+        var line = new byte[buffer.WrittenCount + 1];
+        buffer.WrittenSpan.CopyTo(line);
+        line[^1] = (byte)'\n';
+        return line;
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
