@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Kubelike.ApiMachinery.Errors;
+using Kubelike.ApiMachinery.Registry;
+using Kubelike.ApiServer.Negotiation;
+using Kubelike.ApiServer.Requests;
+using Kubelike.Storage;
+using Microsoft.AspNetCore.Http;
+
+namespace Kubelike.ApiServer.Resources;
+
+/// <summary>The REST verbs of <see cref="ApiRequestHandler"/>: delete and deletecollection.</summary>
+internal sealed partial class ApiRequestHandler
+{
+    private async Task DeleteAsync(HttpContext context, ResourceStore objects, RequestInfo info)
+    {
+        var resource = objects.Resource;
+        var options = await ReadDeleteOptionsAsync(context);
+        var existing = await objects.GetAsync(info.Namespace, info.Name, context.RequestAborted)
+            ?? throw ApiException.NotFound(resource, info.Name);
+        var current = existing.Object;
+        var preconditions = options?["preconditions"] as JsonObject;
+        var uid = preconditions is null ? null : ObjectJson.GetString(preconditions, "uid");
+        var rv = preconditions is null ? null : ParseRevision(ObjectJson.GetString(preconditions, "resourceVersion"));
+        if (uid is not null && uid != ObjectJson.GetString(ObjectJson.Metadata(current), "uid"))
+            throw ApiException.Conflict(resource, info.Name, $"Precondition failed: UID in precondition: {uid}, UID in object meta: {ObjectJson.GetString(ObjectJson.Metadata(current), "uid")}");
+        if (rv is long expected && expected != existing.Revision)
+            throw ApiException.Conflict(resource, info.Name, $"Precondition failed: ResourceVersion in precondition: {expected}, ResourceVersion in object meta: {existing.Revision}");
+
+        var propagation = options is null ? null : ObjectJson.GetString(options, "propagationPolicy");
+        var finalizers = ObjectJson.Finalizers(current);
+        if (propagation is "Foreground" && !finalizers.Contains("foregroundDeletion"))
+            finalizers.Add("foregroundDeletion");
+        if (propagation is "Orphan" && !finalizers.Contains("orphan"))
+            finalizers.Add("orphan");
+        if (IsDryRun(context))
+        {
+            await WriteDeletedAsync(context, resource, current, StatusCodes.Status200OK);
+            return;
+        }
+        var grace = GracefulDeletion.GracePeriodSeconds(resource, current, options);
+        if (finalizers.Count > 0 || grace is not null)
+        {
+            // Deletion starts: the object stays, marked, until its finalizers are removed (or its node agent
+            // has stopped a pod's containers).
+            var marked = (JsonObject)current.DeepClone();
+            var metadata = ObjectJson.Metadata(marked);
+            metadata["deletionTimestamp"] ??= ObjectJson.Timestamp(time.GetUtcNow());
+            metadata["deletionGracePeriodSeconds"] ??= grace ?? 0;
+            if (finalizers.Count > 0)
+                metadata["finalizers"] = new JsonArray([.. finalizers.Select(f => (JsonNode)f)]);
+            var saved = await objects.UpdateAsync(marked, existing.Revision, context.RequestAborted);
+            await WriteObjectAsync(context, saved, propagation is null ? StatusCodes.Status200OK : StatusCodes.Status202Accepted);
+            return;
+        }
+        var deleted = await objects.DeleteAsync(info.Namespace, info.Name, new DeletePreconditions(Revision: existing.Revision), context.RequestAborted);
+        await WriteDeletedAsync(context, resource, deleted, StatusCodes.Status200OK);
+    }
+
+    private async Task WriteDeletedAsync(HttpContext context, ResourceDefinition resource, JsonObject deleted, int status)
+    {
+        if (resource.DeleteReturnsObject)
+        {
+            await WriteObjectAsync(context, deleted, status);
+            return;
+        }
+        var success = StatusSuccess.Build(resource, ObjectJson.Name(deleted), ObjectJson.GetString(ObjectJson.Metadata(deleted), "uid"));
+        await WriteJsonAsync(context, success, status, MediaTypes.Json);
+    }
+
+    private static async Task DeleteCollectionAsync(HttpContext context, ResourceStore objects, RequestInfo info)
+    {
+        var filter = ObjectFilters.FromQuery(context.Request.Query, objects.Resource);
+        var ns = objects.Resource.Namespaced && info.Namespace.Length > 0 ? info.Namespace : null;
+        var page = await objects.ListAsync(new ListRequest(objects.Resource.StorageResource, ns), context.RequestAborted);
+        var deleted = new JsonArray();
+        foreach (var item in page.Items)
+        {
+            var obj = objects.ToObject(item.Value, item.Revision);
+            if (!filter.Matches(obj))
+                continue;
+            try
+            {
+                deleted.Add(await objects.DeleteAsync(ObjectJson.Namespace(obj), ObjectJson.Name(obj), null, context.RequestAborted));
+            }
+            catch (ApiException exception) when (exception.Code == StatusCodes.Status404NotFound)
+            {
+                // Deleted by someone else meanwhile: the outcome is the same.
+            }
+        }
+        var list = new JsonObject
+        {
+            ["kind"] = objects.Resource.ListKind,
+            ["apiVersion"] = objects.Resource.ApiVersion,
+            ["metadata"] = new JsonObject { ["resourceVersion"] = page.Revision.ToString(CultureInfo.InvariantCulture) },
+            ["items"] = deleted,
+        };
+        await WriteJsonAsync(context, list, StatusCodes.Status200OK, MediaTypes.Json);
+    }
+
+    private static async Task<JsonObject?> ReadDeleteOptionsAsync(HttpContext context)
+    {
+        JsonObject? options = null;
+        var body = await ReadBytesAsync(context);
+        if (body.Length > 0)
+            options = ObjectJson.ParseObject(body);
+        var query = context.Request.Query;
+        if (NullIfEmpty(query["propagationPolicy"]) is { } policy)
+            (options ??= [])["propagationPolicy"] = policy;
+        if (ParseInt(query["gracePeriodSeconds"], "gracePeriodSeconds") is int grace)
+            (options ??= [])["gracePeriodSeconds"] = grace;
+        var propagation = options is null ? null : ObjectJson.GetString(options, "propagationPolicy");
+        if (propagation is not (null or "Foreground" or "Background" or "Orphan"))
+            throw ApiException.BadRequest($"propagationPolicy: Unsupported value: \"{propagation}\": supported values: \"Foreground\", \"Background\", \"Orphan\"");
+        return options;
+    }
+
+    private static bool IsDryRun(HttpContext context) => context.Request.Query["dryRun"].Any(v => v == "All");
+}

@@ -1,0 +1,144 @@
+using System.Text.Json.Nodes;
+using Kubelike.ApiMachinery.Errors;
+using Kubelike.ApiMachinery.Selectors;
+using Kubelike.ApiServer.Negotiation;
+using Kubelike.ApiServer.Requests;
+using Kubelike.Storage;
+using Microsoft.AspNetCore.Http;
+
+namespace Kubelike.ApiServer.Resources;
+
+/// <summary>The REST verbs of <see cref="ApiRequestHandler"/>: watch.</summary>
+internal sealed partial class ApiRequestHandler
+{
+    private async Task WatchAsync(HttpContext context, ResourceStore objects, RequestInfo info)
+    {
+        var query = context.Request.Query;
+        var filter = ObjectFilters.FromQuery(query, objects.Resource);
+        var revisionText = NullIfEmpty(query["resourceVersion"]);
+        var revision = ParseRevision(revisionText);
+        var bookmarks = IsTrue(query["allowWatchBookmarks"]);
+        var sendInitialEvents = NullIfEmpty(query["sendInitialEvents"]);
+        if (sendInitialEvents is not null && !IsTrue(query["sendInitialEvents"]))
+            sendInitialEvents = null;
+        if (sendInitialEvents is not null && (query["resourceVersionMatch"] != "NotOlderThan" || !bookmarks))
+            throw ApiException.Invalid(objects.Resource, "", [FieldError.Forbidden("sendInitialEvents", "sendInitialEvents requires resourceVersionMatch=NotOlderThan and allowWatchBookmarks=true")]);
+        var timeout = ParseInt(query["timeoutSeconds"], "timeoutSeconds") is int seconds && seconds > 0
+            ? TimeSpan.FromSeconds(seconds)
+            : TimeSpan.FromMinutes(30 + Random.Shared.Next(30));
+        var ns = objects.Resource.Namespaced && info.Namespace.Length > 0 ? info.Namespace : null;
+        var tableVersion = MediaTypes.AcceptedTableVersion(context.Request.Headers.Accept.ToString());
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        deadline.CancelAfter(timeout);
+        var token = deadline.Token;
+
+        // Without a revision (or "0"), the watch starts with the current state as ADDED events.
+        var initial = new List<JsonObject>();
+        long after;
+        if (revision is null or 0 || sendInitialEvents is not null)
+        {
+            var state = await objects.ListAsync(new ListRequest(objects.Resource.StorageResource, ns), token);
+            after = state.Revision;
+            initial.AddRange(state.Items.Select(i => objects.ToObject(i.Value, i.Revision)).Where(filter.Matches));
+        }
+        else
+        {
+            after = revision.Value;
+        }
+
+        IObjectWatch watchStream;
+        try
+        {
+            watchStream = await objects.WatchAsync(ns, after, token);
+        }
+        catch (ApiException exception) when (exception.Code == StatusCodes.Status410Gone)
+        {
+            // A too-old revision is an ERROR event in a 200 stream, not an HTTP error.
+            await using var expired = await WatchWriter.StartAsync(context, tableVersion, objects.Resource, time);
+            await expired.WriteErrorAsync(exception);
+            return;
+        }
+
+        await using (watchStream)
+        await using (var writer = await WatchWriter.StartAsync(context, tableVersion, objects.Resource, time))
+        {
+            foreach (var obj in initial)
+                await writer.WriteAsync("ADDED", obj, token);
+            if (sendInitialEvents is not null)
+                await writer.WriteBookmarkAsync(after, BookmarkEnd, token);
+
+            using var bookmarkTimer = bookmarks ? new PeriodicTimer(BookmarkInterval) : null;
+            var bookmarkTicks = bookmarkTimer is null ? null : Task.Run(async () =>
+            {
+                while (await bookmarkTimer.WaitForNextTickAsync(token))
+                    watchStream.RequestProgress();
+            }, token);
+            try
+            {
+                await foreach (var e in watchStream.ReadAllAsync(token))
+                {
+                    if (e.Type == WatchEventType.Progress)
+                    {
+                        if (bookmarks)
+                            await writer.WriteBookmarkAsync(e.Revision, null, token);
+                        continue;
+                    }
+                    if (tableVersion is null && filter.IsEverything)
+                    {
+                        // Every plain watcher of this resource sends the same line for this event: encode it once.
+                        await writer.WriteLineAsync(SharedEventLines.Get(e, objects), token);
+                        continue;
+                    }
+                    var current = e.Type == WatchEventType.Deleted ? null : objects.ToObject(e.Value, e.Revision);
+                    var previous = e.Type switch
+                    {
+                        WatchEventType.Modified => objects.ToObject(e.PrevValue, e.PrevRevision),
+                        WatchEventType.Deleted => objects.ToObject(e.Value, e.Revision),
+                        _ => null,
+                    };
+                    var nowMatches = current is not null && filter.Matches(current);
+                    var wasMatching = previous is not null && filter.Matches(previous);
+                    switch (e.Type)
+                    {
+                        case WatchEventType.Added when nowMatches:
+                            await writer.WriteAsync("ADDED", current!, token);
+                            break;
+                        case WatchEventType.Modified when nowMatches && wasMatching:
+                            await writer.WriteAsync("MODIFIED", current!, token);
+                            break;
+                        case WatchEventType.Modified when nowMatches:
+                            await writer.WriteAsync("ADDED", current!, token);
+                            break;
+                        case WatchEventType.Modified when wasMatching:
+                            // It left this watcher's selection: to this watcher it is gone.
+                            var left = objects.ToObject(e.Value, e.Revision);
+                            await writer.WriteAsync("DELETED", left, token);
+                            break;
+                        case WatchEventType.Deleted when wasMatching:
+                            await writer.WriteAsync("DELETED", previous!, token);
+                            break;
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                // timeoutSeconds reached or the client left: end the stream cleanly.
+            }
+            catch (StorageException exception)
+            {
+                await writer.WriteErrorAsync(new ApiException(410, StatusReasons.Expired, exception.Message));
+            }
+            if (bookmarkTicks is not null)
+            {
+                try
+                {
+                    await bookmarkTicks;
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+        }
+    }
+}

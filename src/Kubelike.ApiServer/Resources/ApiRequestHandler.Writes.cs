@@ -1,0 +1,201 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Kubelike.ApiMachinery.Conversion;
+using Kubelike.ApiMachinery.Defaulting;
+using Kubelike.ApiMachinery.Errors;
+using Kubelike.ApiMachinery.Metadata;
+using Kubelike.ApiMachinery.Registry;
+using Kubelike.ApiMachinery.Schema;
+using Kubelike.ApiServer.Negotiation;
+using Kubelike.ApiServer.Requests;
+using Microsoft.AspNetCore.Http;
+
+namespace Kubelike.ApiServer.Resources;
+
+/// <summary>The REST verbs of <see cref="ApiRequestHandler"/>: create, update and merge patch.</summary>
+internal sealed partial class ApiRequestHandler
+{
+    private async Task CreateAsync(HttpContext context, ResourceStore objects, RequestInfo info)
+    {
+        var resource = objects.Resource;
+        var obj = await ReadBodyAsync(context);
+        CheckKind(obj, resource);
+        obj = Decode(context, obj, resource);
+        var metadata = ObjectJson.Metadata(obj);
+        if (resource.Namespaced)
+        {
+            var bodyNamespace = ObjectJson.GetString(metadata, "namespace");
+            if (!string.IsNullOrEmpty(bodyNamespace) && bodyNamespace != info.Namespace)
+                throw ApiException.BadRequest("the namespace of the provided object does not match the namespace sent on the request");
+            metadata["namespace"] = info.Namespace;
+            await RequireNamespaceAsync(info.Namespace, context.RequestAborted);
+        }
+        else
+        {
+            metadata.Remove("namespace");
+        }
+        var name = ObjectJson.GetString(metadata, "name");
+        if (string.IsNullOrEmpty(name))
+        {
+            var prefix = ObjectJson.GetString(metadata, "generateName");
+            if (string.IsNullOrEmpty(prefix))
+                throw ApiException.Invalid(resource, "", [FieldError.Required("metadata.name", "name or generateName is required")]);
+            metadata["name"] = prefix + RandomSuffix();
+        }
+        metadata["uid"] = Guid.NewGuid().ToString();
+        metadata["creationTimestamp"] = ObjectJson.Timestamp(time.GetUtcNow());
+        metadata.Remove("resourceVersion");
+        metadata.Remove("deletionTimestamp");
+        metadata.Remove("deletionGracePeriodSeconds");
+        if (obj.ContainsKey("spec"))
+            metadata["generation"] = 1;
+        var errors = ObjectMetaValidation.Validate(obj, resource);
+        if (errors.Count > 0)
+            throw ApiException.Invalid(resource, ObjectJson.Name(obj), errors);
+        if (IsDryRun(context))
+        {
+            ObjectJson.Metadata(obj)["resourceVersion"] = "";
+            await WriteObjectAsync(context, obj, StatusCodes.Status201Created);
+            return;
+        }
+        var created = await objects.CreateAsync(obj, context.RequestAborted);
+        await WriteObjectAsync(context, created, StatusCodes.Status201Created);
+    }
+
+    private async Task UpdateAsync(HttpContext context, ResourceStore objects, RequestInfo info, JsonObject obj)
+    {
+        var resource = objects.Resource;
+        CheckKind(obj, resource);
+        obj = Decode(context, obj, resource);
+        var metadata = ObjectJson.Metadata(obj);
+        var bodyName = ObjectJson.GetString(metadata, "name");
+        if (!string.IsNullOrEmpty(bodyName) && bodyName != info.Name)
+            throw ApiException.BadRequest($"the name of the object ({bodyName}) does not match the name on the URL ({info.Name})");
+        metadata["name"] = info.Name;
+        if (resource.Namespaced)
+            metadata["namespace"] = info.Namespace;
+        var expected = ParseRevision(ObjectJson.GetString(metadata, "resourceVersion"));
+
+        var existing = await objects.GetAsync(info.Namespace, info.Name, context.RequestAborted)
+            ?? throw ApiException.NotFound(resource, info.Name);
+        var current = existing.Object;
+        var currentMetadata = ObjectJson.Metadata(current);
+        if (expected is long rv && rv != existing.Revision)
+            throw ApiException.Conflict(resource, info.Name);
+
+        JsonObject updated;
+        if (info.Subresource == "status")
+        {
+            // /status takes only .status; everything else stays as stored.
+            updated = (JsonObject)current.DeepClone();
+            updated["status"] = obj["status"]?.DeepClone();
+        }
+        else
+        {
+            updated = obj;
+            if (resource.HasStatus)
+                updated["status"] = current["status"]?.DeepClone();
+            var updatedMetadata = ObjectJson.Metadata(updated);
+            foreach (var field in new[] { "uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation" })
+            {
+                updatedMetadata.Remove(field);
+                if (currentMetadata[field] is { } value)
+                    updatedMetadata[field] = value.DeepClone();
+            }
+            if (updated.ContainsKey("spec") && !ObjectJson.SpecEquals(current, updated))
+            {
+                var generation = currentMetadata["generation"]?.GetValue<long>() ?? 0;
+                updatedMetadata["generation"] = generation + 1;
+            }
+        }
+        // An unconditional update (no resourceVersion) applies to what is stored now, as upstream fills it in.
+        var updatedMeta = ObjectJson.Metadata(updated);
+        if (string.IsNullOrEmpty(ObjectJson.GetString(updatedMeta, "resourceVersion")))
+            updatedMeta["resourceVersion"] = existing.Revision.ToString(CultureInfo.InvariantCulture);
+        var errors = ObjectMetaValidation.Validate(updated, resource);
+        errors.AddRange(ObjectMetaValidation.ValidateUpdate(updated, current));
+        if (errors.Count > 0)
+            throw ApiException.Invalid(resource, info.Name, errors);
+        var finalizersBefore = ObjectJson.Finalizers(current);
+        if (currentMetadata["deletionTimestamp"] is not null && ObjectJson.Finalizers(updated).Except(finalizersBefore).Any())
+            throw ApiException.Invalid(resource, info.Name, [FieldError.Forbidden("metadata.finalizers", "no new finalizers can be added if the object is being deleted")]);
+        if (IsDryRun(context))
+        {
+            await WriteObjectAsync(context, updated, StatusCodes.Status200OK);
+            return;
+        }
+        var saved = await objects.UpdateAsync(updated, existing.Revision, context.RequestAborted);
+        if (currentMetadata["deletionTimestamp"] is not null && ObjectJson.Finalizers(saved).Count == 0)
+        {
+            // The last finalizer is gone from an object being deleted: now it really goes.
+            var gone = await objects.DeleteAsync(info.Namespace, info.Name, null, context.RequestAborted);
+            await WriteObjectAsync(context, gone, StatusCodes.Status200OK);
+            return;
+        }
+        await WriteObjectAsync(context, saved, StatusCodes.Status200OK);
+    }
+
+    private async Task PatchAsync(HttpContext context, ResourceStore objects, RequestInfo info)
+    {
+        var type = MediaTypes.BodyType(context.Request.ContentType);
+        if (type != "application/merge-patch+json")
+            throw ApiException.UnsupportedMediaType(["application/merge-patch+json"]);
+        var patch = await ReadBodyAsync(context);
+        var existing = await GetExistingAsync(objects, info, context.RequestAborted);
+        var patched = MergePatch.Apply(existing, patch) as JsonObject ?? throw ApiException.BadRequest("the patch must produce an object");
+        // A resourceVersion in the patch makes it conditional; otherwise the patch applies to what is stored now.
+        if (ObjectJson.GetString(ObjectJson.Metadata(patch), "resourceVersion") is null)
+            ObjectJson.Metadata(patched).Remove("resourceVersion");
+        await UpdateAsync(context, objects, info, patched);
+    }
+
+    private async Task RequireNamespaceAsync(string ns, CancellationToken cancellation)
+    {
+        var namespaces = registry.Find("", "v1", "namespaces")!;
+        var found = await new ResourceStore(store, namespaces).GetAsync("", ns, cancellation) ?? throw ApiException.NotFound(namespaces, ns);
+        if (ObjectJson.Metadata(found.Object)["deletionTimestamp"] is not null)
+            throw ApiException.Forbidden(namespaces.Group, namespaces.Plural, ns, $"unable to create new content in namespace {ns} because it is being terminated");
+    }
+
+    private static void CheckKind(JsonObject obj, ResourceDefinition resource)
+    {
+        var apiVersion = ObjectJson.GetString(obj, "apiVersion");
+        var kind = ObjectJson.GetString(obj, "kind");
+        if (!string.IsNullOrEmpty(kind) && kind != resource.Kind)
+            throw ApiException.BadRequest($"the kind of the object in the data ({kind}) does not match the kind of the resource ({resource.Kind})");
+        if (!string.IsNullOrEmpty(apiVersion) && apiVersion != resource.ApiVersion)
+            throw ApiException.BadRequest($"the API version in the data ({apiVersion}) does not match the expected API version ({resource.ApiVersion})");
+        obj["apiVersion"] = resource.ApiVersion;
+        obj["kind"] = resource.Kind;
+    }
+
+    /// <summary>Decodes the object through its schema per <c>fieldValidation</c> (default Warn); warnings go out as Warning headers.</summary>
+    private static JsonObject Decode(HttpContext context, JsonObject obj, ResourceDefinition resource)
+    {
+        var validation = NullIfEmpty(context.Request.Query["fieldValidation"]) switch
+        {
+            null or "Warn" => FieldValidation.Warn,
+            "Ignore" => FieldValidation.Ignore,
+            "Strict" => FieldValidation.Strict,
+            var other => throw ApiException.BadRequest($"fieldValidation: Unsupported value: \"{other}\": supported values: \"Ignore\", \"Strict\", \"Warn\""),
+        };
+        var warnings = new List<string>();
+        var decoded = ObjectDecoder.Decode(obj, resource, validation, warnings);
+        // Defaults are part of decoding upstream: clients (Helm's readiness checks) rely on them being there.
+        ObjectDefaulter.Apply(resource, decoded);
+        WriteConversions.Apply(resource, decoded);
+        foreach (var warning in warnings)
+            context.Response.Headers.Append("Warning", $"299 - \"{warning.Replace("\"", "\\\"", StringComparison.Ordinal)}\"");
+        return decoded;
+    }
+
+    private static string RandomSuffix()
+    {
+        const string alphabet = "bcdfghjklmnpqrstvwxz2456789";
+        return string.Create(5, 0, (span, _) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+                span[i] = alphabet[Random.Shared.Next(alphabet.Length)];
+        });
+    }
+}
