@@ -1,3 +1,4 @@
+using Kubelike.ApiMachinery.Metadata;
 using Kubelike.ApiMachinery.Registry;
 using Kubelike.ApiServer.Resources;
 using Kubelike.Storage;
@@ -32,7 +33,7 @@ public sealed class SystemNamespacesService(IServiceProvider services, ResourceR
                 {
                     ["name"] = name,
                     ["uid"] = Guid.NewGuid().ToString(),
-                    ["creationTimestamp"] = ObjectJson.Timestamp(time.GetUtcNow()),
+                    ["creationTimestamp"] = ObjectMeta.FormatTime(time.GetUtcNow()),
                     ["labels"] = new System.Text.Json.Nodes.JsonObject { ["kubernetes.io/metadata.name"] = name },
                 },
                 ["spec"] = new System.Text.Json.Nodes.JsonObject { ["finalizers"] = new System.Text.Json.Nodes.JsonArray("kubernetes") },

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Kubelike.ApiMachinery.Errors;
+using Kubelike.ApiMachinery.Metadata;
 using Kubelike.ApiMachinery.Registry;
 using Kubelike.ApiServer.Negotiation;
 using Kubelike.ApiServer.Requests;
@@ -45,7 +46,7 @@ internal sealed partial class ApiRequestHandler
             // has stopped a pod's containers).
             var marked = (JsonObject)current.DeepClone();
             var metadata = ObjectJson.Metadata(marked);
-            metadata["deletionTimestamp"] ??= ObjectJson.Timestamp(time.GetUtcNow());
+            metadata["deletionTimestamp"] ??= ObjectMeta.FormatTime(time.GetUtcNow());
             metadata["deletionGracePeriodSeconds"] ??= grace ?? 0;
             if (finalizers.Count > 0)
                 metadata["finalizers"] = new JsonArray([.. finalizers.Select(f => (JsonNode)f)]);

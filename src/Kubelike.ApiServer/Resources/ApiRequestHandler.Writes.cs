@@ -40,10 +40,10 @@ internal sealed partial class ApiRequestHandler
             var prefix = ObjectJson.GetString(metadata, "generateName");
             if (string.IsNullOrEmpty(prefix))
                 throw ApiException.Invalid(resource, "", [FieldError.Required("metadata.name", "name or generateName is required")]);
-            metadata["name"] = prefix + RandomSuffix();
+            metadata["name"] = ObjectNames.Generate(prefix);
         }
         metadata["uid"] = Guid.NewGuid().ToString();
-        metadata["creationTimestamp"] = ObjectJson.Timestamp(time.GetUtcNow());
+        metadata["creationTimestamp"] = ObjectMeta.FormatTime(time.GetUtcNow());
         metadata.Remove("resourceVersion");
         metadata.Remove("deletionTimestamp");
         metadata.Remove("deletionGracePeriodSeconds");
@@ -187,15 +187,5 @@ internal sealed partial class ApiRequestHandler
         foreach (var warning in warnings)
             context.Response.Headers.Append("Warning", $"299 - \"{warning.Replace("\"", "\\\"", StringComparison.Ordinal)}\"");
         return decoded;
-    }
-
-    private static string RandomSuffix()
-    {
-        const string alphabet = "bcdfghjklmnpqrstvwxz2456789";
-        return string.Create(5, 0, (span, _) =>
-        {
-            for (var i = 0; i < span.Length; i++)
-                span[i] = alphabet[Random.Shared.Next(alphabet.Length)];
-        });
     }
 }

@@ -70,9 +70,6 @@ internal static class ObjectJson
             ? [.. array.Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : "").Where(s => s.Length > 0)]
             : [];
 
-    /// <summary>Current time as Kubernetes writes metadata timestamps: RFC 3339, whole seconds, UTC.</summary>
-    public static string Timestamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
-
     /// <summary>Everything but metadata and status: what a change of bumps metadata.generation.</summary>
     public static bool SpecEquals(JsonObject a, JsonObject b)
     {
