@@ -22,11 +22,13 @@ public static class ObjectDecoder
         if (type is null)
             return obj;
 
+        object? model = null;
         if (validation != FieldValidation.Ignore)
         {
+            // One strict pass decodes a clean object; only an object with unknown fields needs a second, lenient one.
             try
             {
-                obj.Deserialize(type, KubernetesJson.Strict);
+                model = obj.Deserialize(type, KubernetesJson.Strict);
             }
             catch (JsonException exception) when (Unknown(exception) is { } problem)
             {
@@ -40,15 +42,17 @@ public static class ObjectDecoder
             }
         }
 
-        object? model;
-        try
+        if (model is null)
         {
-            model = obj.Deserialize(type, KubernetesJson.Options);
-        }
-        catch (JsonException exception)
-        {
-            var field = KubernetesJson.FieldPath(exception);
-            throw ApiException.BadRequest($"{Prefix(resource)}{(field is null ? "" : $"field {field}: ")}{Describe(exception)}");
+            try
+            {
+                model = obj.Deserialize(type, KubernetesJson.Options);
+            }
+            catch (JsonException exception)
+            {
+                var field = KubernetesJson.FieldPath(exception);
+                throw ApiException.BadRequest($"{Prefix(resource)}{(field is null ? "" : $"field {field}: ")}{Describe(exception)}");
+            }
         }
         return JsonSerializer.SerializeToNode(model, type, KubernetesJson.Options) as JsonObject
             ?? throw ApiException.BadRequest($"{Prefix(resource)}the object is empty");
