@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Security;
-using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
+using Kubelike.Testing;
 
 namespace Kubelike.Benchmarks;
 
@@ -60,7 +59,7 @@ internal sealed class ApiServerProcess : IAsyncDisposable
         // 0755: the embedded PostgreSQL runs as the postgres user when the benchmark runs as root.
         File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
             | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        var port = FreePort();
+        var port = NetworkPorts.FindFree();
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
         var start = new ProcessStartInfo(dotnet)
         {
@@ -102,18 +101,7 @@ internal sealed class ApiServerProcess : IAsyncDisposable
             EnableMultipleHttp2Connections = false,
         };
         handler.SslOptions.ClientCertificates = [X509Certificate2.CreateFromPemFile(AdminCertificatePath, AdminKeyPath)];
-        var authority = X509CertificateLoader.LoadCertificateFromFile(CaCertificatePath);
-        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
-        {
-            if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None)
-                return false;
-            using var served = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-            using var chain = new X509Chain();
-            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-            chain.ChainPolicy.CustomTrustStore.Add(authority);
-            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-            return chain.Build(served);
-        };
+        handler.SslOptions.RemoteCertificateValidationCallback = ClusterCaTrust.Validator(CaCertificatePath);
         return new HttpClient(handler)
         {
             BaseAddress = BaseUrl,
@@ -232,13 +220,6 @@ internal sealed class ApiServerProcess : IAsyncDisposable
             while (_output.Count > OutputLines)
                 _output.Dequeue();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static void Signal(int pid, string signal)

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using Kubelike.Testing;
 
 namespace Kubelike.Compatibility.Tests.Harness;
 
@@ -108,23 +108,7 @@ public sealed class KubelikeServer : IAsyncDisposable
             handler.SslOptions.ClientCertificates = [X509Certificate2.CreateFromPemFile(AdminCertificatePath, AdminKeyPath)];
         }
 
-        var caPath = CaCertificatePath;
-        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
-        {
-            // Only the chain may fail the system's checks (the cluster CA is not in the system store); the name must match.
-            if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None || !File.Exists(caPath))
-            {
-                return false;
-            }
-
-            using var authority = X509Certificate2.CreateFromPem(File.ReadAllText(caPath));
-            using var server = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-            using var chain = new X509Chain();
-            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-            chain.ChainPolicy.CustomTrustStore.Add(authority);
-            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-            return chain.Build(server);
-        };
+        handler.SslOptions.RemoteCertificateValidationCallback = ClusterCaTrust.Validator(CaCertificatePath);
         return new HttpClient(handler)
         {
             BaseAddress = BaseUrl,

@@ -1,6 +1,7 @@
 using System.Text;
 using Kubelike.Server.Tests.TestSupport;
 using Kubelike.Storage.Embedded;
+using Kubelike.Testing;
 using Npgsql;
 
 namespace Kubelike.Server.Tests.Embedded;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Kubelike.Server.Tests.TestSupport;
+using Kubelike.Testing;
 
 namespace Kubelike.Server.Tests.EndToEnd;
 

@@ -1,5 +1,5 @@
-using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
+using Kubelike.Testing;
 
 namespace Kubelike.Server.Tests.TestSupport;
 
@@ -14,22 +14,7 @@ internal static class ClusterHttpClient
             handler.SslOptions.ClientCertificates = [clientCertificate];
         }
 
-        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
-        {
-            // Only the chain may fail the system's checks (our CA is not in the system store); the name must match.
-            if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None || !File.Exists(caCertificatePath))
-            {
-                return false;
-            }
-
-            using var authority = X509Certificate2.CreateFromPem(File.ReadAllText(caCertificatePath));
-            using var server = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-            using var chain = new X509Chain();
-            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-            chain.ChainPolicy.CustomTrustStore.Add(authority);
-            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-            return chain.Build(server);
-        };
+        handler.SslOptions.RemoteCertificateValidationCallback = ClusterCaTrust.Validator(caCertificatePath);
         return new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
     }
 }

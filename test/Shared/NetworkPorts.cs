@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Kubelike.Compatibility.Tests.Harness;
+namespace Kubelike.Testing;
 
-public static class NetworkPorts
+/// <summary>Free loopback ports for servers that tests and benchmarks start.</summary>
+internal static class NetworkPorts
 {
     /// <summary>A port that was free a moment ago (the kernel's pick for port 0).</summary>
     public static int FindFree()
