@@ -1,42 +1,9 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace Kubelike.Api.Primitives;
 
 /// <summary>JSON for <see cref="Time"/>: RFC 3339, second precision out; any fraction in; "" is the zero time.</summary>
-public sealed class TimeJsonConverter : JsonConverter<Time>
+public sealed class TimeJsonConverter : Rfc3339JsonConverter<Time>
 {
-    public override Time Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return default;
-        }
+    protected override bool TryParse(string text, out Time value) => Time.TryParse(text, out value);
 
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            throw new JsonException("a time must be a JSON string in RFC 3339 form");
-        }
-
-        var s = reader.GetString()!;
-        if (s.Length == 0)
-        {
-            return default;
-        }
-
-        return Time.TryParse(s, out var value) ? value : throw new JsonException($"\"{s}\" is not an RFC 3339 time");
-    }
-
-    public override void Write(Utf8JsonWriter writer, Time value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        if (value.IsZero)
-        {
-            writer.WriteNullValue();
-        }
-        else
-        {
-            writer.WriteStringValue(value.ToString());
-        }
-    }
+    protected override bool IsZero(Time value) => value.IsZero;
 }
