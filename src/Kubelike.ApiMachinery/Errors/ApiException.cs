@@ -21,6 +21,10 @@ public sealed class ApiException(int code, string reason, string message, Status
     /// <summary>Seconds a client should wait before retrying (the Retry-After header), when the Status says so.</summary>
     public int? RetryAfterSeconds => Details is { RetryAfterSeconds: > 0 } d ? d.RetryAfterSeconds : null;
 
+    /// <summary>The same failure with <paramref name="causes"/> in its details (kept with the name, group and kind it had).</summary>
+    public ApiException WithCauses(IReadOnlyList<StatusCause> causes) =>
+        new(Code, Reason, Message, (Details ?? new StatusDetails()) with { Causes = causes });
+
     /// <summary>The Status object as kube-apiserver writes it, fields in its order.</summary>
     public JsonObject ToJson()
     {

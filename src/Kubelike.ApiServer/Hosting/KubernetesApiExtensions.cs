@@ -1,4 +1,5 @@
 using Kubelike.ApiMachinery.Registry;
+using Kubelike.ApiServer.Admission;
 using Kubelike.ApiServer.Authentication;
 using Kubelike.ApiServer.Authorization;
 using Kubelike.ApiServer.Discovery;
@@ -27,11 +28,15 @@ public static class KubernetesApiExtensions
             return new DiscoveryDocuments(provider.GetRequiredService<ResourceRegistry>(), $"{options.ClientUrl.Host}:{options.ClientUrl.Port}");
         });
         services.AddSingleton<IAuthorizer, AllowAuthenticatedAuthorizer>();
+        services.AddSingleton<NamespaceCache>();
+        services.AddSingleton<IMutatingAdmissionPlugin, NamespaceLifecycle>();
+        services.AddSingleton<AdmissionChain>();
         services.AddSingleton<ApiRequestHandler>();
         services.AddSingleton<IAuthenticator>(provider => new ClientCertificateAuthenticator(provider.GetRequiredService<ServingCertificates>()));
         if (tokenAuthFile is not null)
             services.AddSingleton<IAuthenticator>(new TokenFileAuthenticator(tokenAuthFile));
         services.AddHostedService<SystemNamespacesService>();
+        services.AddHostedService(provider => provider.GetRequiredService<NamespaceCache>());
         return services;
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Kubelike.ApiMachinery.Errors;
 using Kubelike.ApiMachinery.Metadata;
 using Kubelike.ApiMachinery.Registry;
+using Kubelike.ApiServer.Admission;
 using Kubelike.ApiServer.Negotiation;
 using Kubelike.ApiServer.Requests;
 using Kubelike.Storage;
@@ -27,6 +28,10 @@ internal sealed partial class ApiRequestHandler
             throw ApiException.Conflict(resource, info.Name, $"Precondition failed: UID in precondition: {uid}, UID in object meta: {ObjectJson.GetString(ObjectJson.Metadata(current), "uid")}");
         if (rv is long expected && expected != existing.Revision)
             throw ApiException.Conflict(resource, info.Name, $"Precondition failed: ResourceVersion in precondition: {expected}, ResourceVersion in object meta: {existing.Revision}");
+
+        var admissionRequest = Admission(context, resource, info, AdmissionOperation.Delete, null, current);
+        await admission.MutateAsync(admissionRequest, context.RequestAborted);
+        await admission.ValidateAsync(admissionRequest, context.RequestAborted);
 
         var propagation = options is null ? null : ObjectJson.GetString(options, "propagationPolicy");
         var finalizers = ObjectJson.Finalizers(current);

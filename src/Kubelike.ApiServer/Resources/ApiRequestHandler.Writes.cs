@@ -6,6 +6,8 @@ using Kubelike.ApiMachinery.Errors;
 using Kubelike.ApiMachinery.Metadata;
 using Kubelike.ApiMachinery.Registry;
 using Kubelike.ApiMachinery.Schema;
+using Kubelike.ApiServer.Admission;
+using Kubelike.ApiServer.Authentication;
 using Kubelike.ApiServer.Negotiation;
 using Kubelike.ApiServer.Requests;
 using Microsoft.AspNetCore.Http;
@@ -28,7 +30,6 @@ internal sealed partial class ApiRequestHandler
             if (!string.IsNullOrEmpty(bodyNamespace) && bodyNamespace != info.Namespace)
                 throw ApiException.BadRequest("the namespace of the provided object does not match the namespace sent on the request");
             metadata["namespace"] = info.Namespace;
-            await RequireNamespaceAsync(info.Namespace, context.RequestAborted);
         }
         else
         {
@@ -49,9 +50,12 @@ internal sealed partial class ApiRequestHandler
         metadata.Remove("deletionGracePeriodSeconds");
         if (obj.ContainsKey("spec"))
             metadata["generation"] = 1;
+        var admissionRequest = Admission(context, resource, info, AdmissionOperation.Create, obj, null);
+        await admission.MutateAsync(admissionRequest, context.RequestAborted);
         var errors = ObjectMetaValidation.Validate(obj, resource);
         if (errors.Count > 0)
             throw ApiException.Invalid(resource, ObjectJson.Name(obj), errors);
+        await admission.ValidateAsync(admissionRequest, context.RequestAborted);
         if (IsDryRun(context))
         {
             ObjectJson.Metadata(obj)["resourceVersion"] = "";
@@ -112,10 +116,13 @@ internal sealed partial class ApiRequestHandler
         var updatedMeta = ObjectJson.Metadata(updated);
         if (string.IsNullOrEmpty(ObjectJson.GetString(updatedMeta, "resourceVersion")))
             updatedMeta["resourceVersion"] = existing.Revision.ToString(CultureInfo.InvariantCulture);
+        var admissionRequest = Admission(context, resource, info, AdmissionOperation.Update, updated, current);
+        await admission.MutateAsync(admissionRequest, context.RequestAborted);
         var errors = ObjectMetaValidation.Validate(updated, resource);
         errors.AddRange(ObjectMetaValidation.ValidateUpdate(updated, current));
         if (errors.Count > 0)
             throw ApiException.Invalid(resource, info.Name, errors);
+        await admission.ValidateAsync(admissionRequest, context.RequestAborted);
         var finalizersBefore = ObjectJson.Finalizers(current);
         if (currentMetadata["deletionTimestamp"] is not null && ObjectJson.Finalizers(updated).Except(finalizersBefore).Any())
             throw ApiException.Invalid(resource, info.Name, [FieldError.Forbidden("metadata.finalizers", "no new finalizers can be added if the object is being deleted")]);
@@ -149,13 +156,9 @@ internal sealed partial class ApiRequestHandler
         await UpdateAsync(context, objects, info, patched);
     }
 
-    private async Task RequireNamespaceAsync(string ns, CancellationToken cancellation)
-    {
-        var namespaces = registry.Find("", "v1", "namespaces")!;
-        var found = await new ResourceStore(store, namespaces).GetAsync("", ns, cancellation) ?? throw ApiException.NotFound(namespaces, ns);
-        if (ObjectJson.Metadata(found.Object)["deletionTimestamp"] is not null)
-            throw ApiException.Forbidden(namespaces.Group, namespaces.Plural, ns, $"unable to create new content in namespace {ns} because it is being terminated");
-    }
+    private static AdmissionRequest Admission(HttpContext context, ResourceDefinition resource, RequestInfo info, AdmissionOperation operation, JsonObject? obj, JsonObject? old) =>
+        new(resource, info.Subresource, operation, info.Namespace, obj is null ? info.Name : ObjectJson.Name(obj), obj, old,
+            AuthenticationMiddleware.GetUser(context) ?? throw ApiException.Unauthorized(), IsDryRun(context));
 
     private static void CheckKind(JsonObject obj, ResourceDefinition resource)
     {

@@ -1,4 +1,5 @@
 using Kubelike.ApiMachinery.Errors;
+using Kubelike.ApiServer.Admission;
 using Kubelike.ApiMachinery.Registry;
 using Kubelike.ApiServer.Authentication;
 using Kubelike.ApiServer.Authorization;
@@ -13,7 +14,7 @@ namespace Kubelike.ApiServer.Resources;
 /// Serves every request under /api and /apis: discovery documents, and the REST verbs of every registered
 /// resource. Kind-specific behaviour comes from the <see cref="ResourceDefinition"/>, never from branches here.
 /// </summary>
-internal sealed partial class ApiRequestHandler(ResourceRegistry registry, IObjectStore store, DiscoveryDocuments discovery, IAuthorizer authorizer, TimeProvider time)
+internal sealed partial class ApiRequestHandler(ResourceRegistry registry, IObjectStore store, DiscoveryDocuments discovery, IAuthorizer authorizer, AdmissionChain admission, TimeProvider time)
 {
     private const int MaxBodyBytes = 3 * 1024 * 1024;
     private const string BookmarkEnd = "k8s.io/initial-events-end";
