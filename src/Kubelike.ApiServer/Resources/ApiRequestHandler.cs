@@ -1,6 +1,6 @@
 using Kubelike.ApiMachinery.Errors;
-using Kubelike.ApiServer.Admission;
 using Kubelike.ApiMachinery.Registry;
+using Kubelike.ApiServer.Admission;
 using Kubelike.ApiServer.Authentication;
 using Kubelike.ApiServer.Authorization;
 using Kubelike.ApiServer.Discovery;
