@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Kubelike.Api.Primitives;
+using Kubelike.Api.Schema;
 
 namespace Kubelike.Api;
 
@@ -32,7 +33,7 @@ public static class KubernetesJson
             PropertyNameCaseInsensitive = false,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             MaxDepth = 256,
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitEmptyValues } },
         };
         options.Converters.Add(new TimeJsonConverter());
         options.Converters.Add(new MicroTimeJsonConverter());
@@ -46,6 +47,27 @@ public static class KubernetesJson
 
         return options;
     }
+
+    /// <summary>Zero values of <see cref="OmitEmptyAttribute"/> fields are not written, as Go's encoding/json omits them.</summary>
+    private static void OmitEmptyValues(JsonTypeInfo typeInfo)
+    {
+        foreach (var property in typeInfo.Properties)
+        {
+            if (property.AttributeProvider?.IsDefined(typeof(OmitEmptyAttribute), inherit: false) == true)
+                property.ShouldSerialize = static (_, value) => !IsZero(value);
+        }
+    }
+
+    private static bool IsZero(object? value) => value switch
+    {
+        null => true,
+        bool b => !b,
+        int i => i == 0,
+        long l => l == 0,
+        double d => d == 0,
+        string s => s.Length == 0,
+        _ => false,
+    };
 
     public static string Serialize<T>(T value, JsonSerializerOptions? options = null) =>
         JsonSerializer.Serialize(value, options ?? Options);

@@ -32,5 +32,16 @@ public sealed class KubectlGeneratorTests : ServerFixture
         Assert.That(mode.Stdout, Is.EqualTo("fast"), mode.ToString);
         Assert.That(password.Stdout, Is.EqualTo(Convert.ToBase64String("s3cret"u8.ToArray())), password.ToString);
         Assert.That(spec.Stdout, Is.EqualTo("3 busybox:1.36 IfNotPresent"), spec.ToString);
+
+        // Protobuf carries every non-pointer field, zero or not; upstream's JSON omits the zero ones, and so do we.
+        var json = await kubectl.RunAsync("get", "deployment", "web", "-n", ns, "-o", "json");
+        var stored = System.Text.Json.Nodes.JsonNode.Parse(json.Stdout)!;
+        var container = stored["spec"]!["template"]!["spec"]!["containers"]![0]!.AsObject();
+        Assert.Multiple(() =>
+        {
+            Assert.That(container.Select(p => p.Key), Has.None.AnyOf("stdin", "stdinOnce", "tty", "workingDir"), json.Stdout);
+            Assert.That(stored["spec"]!.AsObject().ContainsKey("paused"), Is.False, json.Stdout);
+            Assert.That(stored["metadata"]!.AsObject().ContainsKey("generateName"), Is.False, json.Stdout);
+        });
     }
 }

@@ -26,6 +26,7 @@ public class DaemonSetSpec
     public DaemonSetUpdateStrategy? UpdateStrategy { get; set; }
 
     [JsonPropertyName("minReadySeconds")]
+    [OmitEmpty]
     [ProtoField(4)]
     [Description("The minimum number of seconds for which a newly created DaemonSet pod should be ready without any of its container crashing, for it to be considered available. Defaults to 0 (pod will be considered available as soon as it is ready).")]
     public int? MinReadySeconds { get; set; }

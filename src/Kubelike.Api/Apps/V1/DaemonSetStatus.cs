@@ -31,21 +31,25 @@ public class DaemonSetStatus
     public int? NumberReady { get; set; }
 
     [JsonPropertyName("observedGeneration")]
+    [OmitEmpty]
     [ProtoField(5)]
     [Description("The most recent generation observed by the daemon set controller.")]
     public long? ObservedGeneration { get; set; }
 
     [JsonPropertyName("updatedNumberScheduled")]
+    [OmitEmpty]
     [ProtoField(6)]
     [Description("The total number of nodes that are running updated daemon pod")]
     public int? UpdatedNumberScheduled { get; set; }
 
     [JsonPropertyName("numberAvailable")]
+    [OmitEmpty]
     [ProtoField(7)]
     [Description("The number of nodes that should be running the daemon pod and have one or more of the daemon pod running and available (ready for at least spec.minReadySeconds)")]
     public int? NumberAvailable { get; set; }
 
     [JsonPropertyName("numberUnavailable")]
+    [OmitEmpty]
     [ProtoField(8)]
     [Description("The number of nodes that should be running the daemon pod and have none of the daemon pod running and available (ready for at least spec.minReadySeconds)")]
     public int? NumberUnavailable { get; set; }

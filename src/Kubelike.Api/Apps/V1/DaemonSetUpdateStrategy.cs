@@ -7,6 +7,7 @@ namespace Kubelike.Api.Apps.V1;
 public class DaemonSetUpdateStrategy
 {
     [JsonPropertyName("type")]
+    [OmitEmpty]
     [ProtoField(1)]
     [EnumValues("RollingUpdate", "OnDelete")]
     [Description("Type of daemon set update. Can be \"RollingUpdate\" or \"OnDelete\". Default is RollingUpdate.")]

@@ -32,6 +32,7 @@ public class DeploymentSpec
     public DeploymentStrategy? Strategy { get; set; }
 
     [JsonPropertyName("minReadySeconds")]
+    [OmitEmpty]
     [ProtoField(5)]
     [Description("Minimum number of seconds for which a newly created pod should be ready without any of its container crashing, for it to be considered available. Defaults to 0 (pod will be considered available as soon as it is ready)")]
     public int? MinReadySeconds { get; set; }
@@ -42,6 +43,7 @@ public class DeploymentSpec
     public int? RevisionHistoryLimit { get; set; }
 
     [JsonPropertyName("paused")]
+    [OmitEmpty]
     [ProtoField(7)]
     [Description("Indicates that the deployment is paused.")]
     public bool? Paused { get; set; }

@@ -7,31 +7,37 @@ namespace Kubelike.Api.Apps.V1;
 public class DeploymentStatus
 {
     [JsonPropertyName("observedGeneration")]
+    [OmitEmpty]
     [ProtoField(1)]
     [Description("The generation observed by the deployment controller.")]
     public long? ObservedGeneration { get; set; }
 
     [JsonPropertyName("replicas")]
+    [OmitEmpty]
     [ProtoField(2)]
     [Description("Total number of non-terminating pods targeted by this deployment (their labels match the selector).")]
     public int? Replicas { get; set; }
 
     [JsonPropertyName("updatedReplicas")]
+    [OmitEmpty]
     [ProtoField(3)]
     [Description("Total number of non-terminating pods targeted by this deployment that have the desired template spec.")]
     public int? UpdatedReplicas { get; set; }
 
     [JsonPropertyName("readyReplicas")]
+    [OmitEmpty]
     [ProtoField(7)]
     [Description("Total number of non-terminating pods targeted by this Deployment with a Ready Condition.")]
     public int? ReadyReplicas { get; set; }
 
     [JsonPropertyName("availableReplicas")]
+    [OmitEmpty]
     [ProtoField(4)]
     [Description("Total number of available non-terminating pods (ready for at least minReadySeconds) targeted by this deployment.")]
     public int? AvailableReplicas { get; set; }
 
     [JsonPropertyName("unavailableReplicas")]
+    [OmitEmpty]
     [ProtoField(5)]
     [Description("Total number of unavailable pods targeted by this deployment. This is the total number of pods that are still required for the deployment to have 100% available capacity. They may either be pods that are running but not yet available or pods that still have not been created.")]
     public int? UnavailableReplicas { get; set; }

@@ -7,6 +7,7 @@ namespace Kubelike.Api.Apps.V1;
 public class DeploymentStrategy
 {
     [JsonPropertyName("type")]
+    [OmitEmpty]
     [ProtoField(1)]
     [EnumValues("Recreate", "RollingUpdate")]
     [Description("Type of deployment. Can be \"Recreate\" or \"RollingUpdate\". Default is RollingUpdate.")]

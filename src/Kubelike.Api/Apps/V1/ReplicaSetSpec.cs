@@ -14,6 +14,7 @@ public class ReplicaSetSpec
     public int? Replicas { get; set; }
 
     [JsonPropertyName("minReadySeconds")]
+    [OmitEmpty]
     [ProtoField(4)]
     [Description("Minimum number of seconds for which a newly created pod should be ready without any of its container crashing, for it to be considered available. Defaults to 0 (pod will be considered available as soon as it is ready)")]
     public int? MinReadySeconds { get; set; }

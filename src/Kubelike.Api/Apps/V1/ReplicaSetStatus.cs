@@ -13,16 +13,19 @@ public class ReplicaSetStatus
     public int? Replicas { get; set; }
 
     [JsonPropertyName("fullyLabeledReplicas")]
+    [OmitEmpty]
     [ProtoField(2)]
     [Description("The number of non-terminating pods that have labels matching the labels of the pod template of the replicaset.")]
     public int? FullyLabeledReplicas { get; set; }
 
     [JsonPropertyName("readyReplicas")]
+    [OmitEmpty]
     [ProtoField(4)]
     [Description("The number of non-terminating pods targeted by this ReplicaSet with a Ready Condition.")]
     public int? ReadyReplicas { get; set; }
 
     [JsonPropertyName("availableReplicas")]
+    [OmitEmpty]
     [ProtoField(5)]
     [Description("The number of available non-terminating pods (ready for at least minReadySeconds) for this replica set.")]
     public int? AvailableReplicas { get; set; }
@@ -33,6 +36,7 @@ public class ReplicaSetStatus
     public int? TerminatingReplicas { get; set; }
 
     [JsonPropertyName("observedGeneration")]
+    [OmitEmpty]
     [ProtoField(3)]
     [Description("ObservedGeneration reflects the generation of the most recently observed ReplicaSet.")]
     public long? ObservedGeneration { get; set; }

@@ -37,6 +37,7 @@ public class StatefulSetSpec
     public string? ServiceName { get; set; }
 
     [JsonPropertyName("podManagementPolicy")]
+    [OmitEmpty]
     [ProtoField(6)]
     [EnumValues("OrderedReady", "Parallel")]
     [Description("podManagementPolicy controls how pods are created during initial scale up, when replacing pods on nodes, or when scaling down. The default policy is `OrderedReady`, where pods are created in increasing order (pod-0, then pod-1, etc) and the controller will wait until each pod is ready before continuing. When scaling down, the pods are removed in the opposite order. The alternative policy is `Parallel` which will create pods in parallel to match the desired scale without waiting, and on scale down will delete all pods at once.")]
@@ -53,6 +54,7 @@ public class StatefulSetSpec
     public int? RevisionHistoryLimit { get; set; }
 
     [JsonPropertyName("minReadySeconds")]
+    [OmitEmpty]
     [ProtoField(9)]
     [Description("Minimum number of seconds for which a newly created pod should be ready without any of its container crashing for it to be considered available. Defaults to 0 (pod will be considered available as soon as it is ready)")]
     public int? MinReadySeconds { get; set; }

@@ -7,6 +7,7 @@ namespace Kubelike.Api.Apps.V1;
 public class StatefulSetUpdateStrategy
 {
     [JsonPropertyName("type")]
+    [OmitEmpty]
     [ProtoField(1)]
     [EnumValues("RollingUpdate", "OnDelete")]
     [Description("Type indicates the type of the StatefulSetUpdateStrategy. Default is RollingUpdate.")]

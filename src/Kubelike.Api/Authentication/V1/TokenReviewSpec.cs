@@ -7,6 +7,7 @@ namespace Kubelike.Api.Authentication.V1;
 public class TokenReviewSpec
 {
     [JsonPropertyName("token")]
+    [OmitEmpty]
     [ProtoField(1)]
     [Description("Token is the opaque bearer token.")]
     public string? Token { get; set; }

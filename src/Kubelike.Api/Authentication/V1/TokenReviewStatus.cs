@@ -7,6 +7,7 @@ namespace Kubelike.Api.Authentication.V1;
 public class TokenReviewStatus
 {
     [JsonPropertyName("authenticated")]
+    [OmitEmpty]
     [ProtoField(1)]
     [Description("Authenticated indicates that the token was associated with a known user.")]
     public bool? Authenticated { get; set; }
@@ -23,6 +24,7 @@ public class TokenReviewStatus
     public IList<string>? Audiences { get; set; }
 
     [JsonPropertyName("error")]
+    [OmitEmpty]
     [ProtoField(3)]
     [Description("Error indicates that the token couldn't be checked")]
     public string? Error { get; set; }

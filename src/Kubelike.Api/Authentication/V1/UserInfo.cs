@@ -7,11 +7,13 @@ namespace Kubelike.Api.Authentication.V1;
 public class UserInfo
 {
     [JsonPropertyName("username")]
+    [OmitEmpty]
     [ProtoField(1)]
     [Description("The name that uniquely identifies this user among all active users.")]
     public string? Username { get; set; }
 
     [JsonPropertyName("uid")]
+    [OmitEmpty]
     [ProtoField(2)]
     [Description("A unique value that identifies this user across time. If this user is deleted and another user by the same name is added, they will have different UIDs.")]
     public string? Uid { get; set; }

@@ -8,6 +8,7 @@ namespace Kubelike.Api.Authorization.V1;
 public class LabelSelectorAttributes
 {
     [JsonPropertyName("rawSelector")]
+    [OmitEmpty]
     [ProtoField(1)]
     [Description("rawSelector is the serialization of a field selector that would be included in a query parameter. Webhook implementations are encouraged to ignore rawSelector. The kube-apiserver's *SubjectAccessReview will parse the rawSelector as long as the requirements are not present.")]
     public string? RawSelector { get; set; }

@@ -7,6 +7,7 @@ namespace Kubelike.Api.Authorization.V1;
 public class SelfSubjectRulesReviewSpec
 {
     [JsonPropertyName("namespace")]
+    [OmitEmpty]
     [ProtoField(1)]
     [Description("Namespace to evaluate rules for. Required.")]
     public string? Namespace { get; set; }

@@ -17,6 +17,7 @@ public class SubjectAccessReviewSpec
     public NonResourceAttributes? NonResourceAttributes { get; set; }
 
     [JsonPropertyName("user")]
+    [OmitEmpty]
     [ProtoField(3)]
     [Description("User is the user you're testing for. If you specify \"User\" but not \"Groups\", then is it interpreted as \"What if User were not a member of any groups")]
     public string? User { get; set; }
@@ -34,6 +35,7 @@ public class SubjectAccessReviewSpec
     public IDictionary<string, IList<string>>? Extra { get; set; }
 
     [JsonPropertyName("uid")]
+    [OmitEmpty]
     [ProtoField(6)]
     [Description("UID information about the requesting user.")]
     public string? Uid { get; set; }

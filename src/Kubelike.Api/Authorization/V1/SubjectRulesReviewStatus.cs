@@ -27,6 +27,7 @@ public class SubjectRulesReviewStatus
     public bool? Incomplete { get; set; }
 
     [JsonPropertyName("evaluationError")]
+    [OmitEmpty]
     [ProtoField(4)]
     [Description("EvaluationError can appear in combination with Rules. It indicates an error occurred during rule evaluation, such as an authorizer that doesn't support rule evaluation, and that ResourceRules and/or NonResourceRules may be incomplete.")]
     public string? EvaluationError { get; set; }

@@ -20,6 +20,7 @@ public class CrossVersionObjectReference
     public string? Name { get; set; }
 
     [JsonPropertyName("apiVersion")]
+    [OmitEmpty]
     [ProtoField(3)]
     [Description("apiVersion is the API version of the referent")]
     public string? ApiVersion { get; set; }

@@ -7,6 +7,7 @@ namespace Kubelike.Api.Autoscaling.V1;
 public class ScaleSpec
 {
     [JsonPropertyName("replicas")]
+    [OmitEmpty]
     [ProtoField(1)]
     [Description("replicas is the desired number of instances for the scaled object.")]
     public int? Replicas { get; set; }

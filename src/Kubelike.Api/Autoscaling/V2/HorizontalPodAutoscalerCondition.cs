@@ -25,11 +25,13 @@ public class HorizontalPodAutoscalerCondition
     public Time? LastTransitionTime { get; set; }
 
     [JsonPropertyName("reason")]
+    [OmitEmpty]
     [ProtoField(4)]
     [Description("reason is the reason for the condition's last transition.")]
     public string? Reason { get; set; }
 
     [JsonPropertyName("message")]
+    [OmitEmpty]
     [ProtoField(5)]
     [Description("message is a human-readable explanation containing details about the transition")]
     public string? Message { get; set; }

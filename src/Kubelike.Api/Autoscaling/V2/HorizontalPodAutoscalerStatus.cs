@@ -18,6 +18,7 @@ public class HorizontalPodAutoscalerStatus
     public Time? LastScaleTime { get; set; }
 
     [JsonPropertyName("currentReplicas")]
+    [OmitEmpty]
     [ProtoField(3)]
     [Description("currentReplicas is current number of replicas of pods managed by this autoscaler, as last seen by the autoscaler.")]
     public int? CurrentReplicas { get; set; }

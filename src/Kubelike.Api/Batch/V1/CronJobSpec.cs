@@ -23,6 +23,7 @@ public class CronJobSpec
     public long? StartingDeadlineSeconds { get; set; }
 
     [JsonPropertyName("concurrencyPolicy")]
+    [OmitEmpty]
     [ProtoField(3)]
     [EnumValues("Allow", "Forbid", "Replace")]
     [Description("Specifies how to treat concurrent executions of a Job. Valid values are:\n\n- \"Allow\" (default): allows CronJobs to run concurrently; - \"Forbid\": forbids concurrent runs, skipping next run if previous run hasn't finished yet; - \"Replace\": cancels currently running job and replaces it with a new one")]

@@ -26,16 +26,19 @@ public class JobStatus
     public Time? CompletionTime { get; set; }
 
     [JsonPropertyName("active")]
+    [OmitEmpty]
     [ProtoField(4)]
     [Description("The number of pending and running pods which are not terminating (without a deletionTimestamp). The value is zero for finished jobs.")]
     public int? Active { get; set; }
 
     [JsonPropertyName("succeeded")]
+    [OmitEmpty]
     [ProtoField(5)]
     [Description("The number of pods which reached phase Succeeded. The value increases monotonically for a given spec. However, it may decrease in reaction to scale down of elastic indexed jobs.")]
     public int? Succeeded { get; set; }
 
     [JsonPropertyName("failed")]
+    [OmitEmpty]
     [ProtoField(6)]
     [Description("The number of pods which reached phase Failed. The value increases monotonically.")]
     public int? Failed { get; set; }
@@ -46,6 +49,7 @@ public class JobStatus
     public int? Terminating { get; set; }
 
     [JsonPropertyName("completedIndexes")]
+    [OmitEmpty]
     [ProtoField(7)]
     [Description("completedIndexes holds the completed indexes when .spec.completionMode = \"Indexed\" in a text format. The indexes are represented as decimal integers separated by commas. The numbers are listed in increasing order. Three or more consecutive numbers are compressed and represented by the first and last element of the series, separated by a hyphen. For example, if the completed indexes are 1, 3, 4, 5 and 7, they are represented as \"1,3-5,7\".")]
     public string? CompletedIndexes { get; set; }

@@ -19,6 +19,7 @@ public class AzureFilePersistentVolumeSource
     public string? ShareName { get; set; }
 
     [JsonPropertyName("readOnly")]
+    [OmitEmpty]
     [ProtoField(3)]
     [Description("readOnly defaults to false (read/write). ReadOnly here will force the ReadOnly setting in VolumeMounts.")]
     public bool? ReadOnly { get; set; }

@@ -19,11 +19,13 @@ public class CSIPersistentVolumeSource
     public string? VolumeHandle { get; set; }
 
     [JsonPropertyName("readOnly")]
+    [OmitEmpty]
     [ProtoField(3)]
     [Description("readOnly value to pass to ControllerPublishVolumeRequest. Defaults to false (read/write).")]
     public bool? ReadOnly { get; set; }
 
     [JsonPropertyName("fsType")]
+    [OmitEmpty]
     [ProtoField(4)]
     [Description("fsType to mount. Must be a filesystem type supported by the host operating system. Ex. \"ext4\", \"xfs\", \"ntfs\".")]
     public string? FsType { get; set; }

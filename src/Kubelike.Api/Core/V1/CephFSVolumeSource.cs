@@ -14,16 +14,19 @@ public class CephFSVolumeSource
     public IList<string>? Monitors { get; set; }
 
     [JsonPropertyName("path")]
+    [OmitEmpty]
     [ProtoField(2)]
     [Description("path is Optional: Used as the mounted root, rather than the full Ceph tree, default is /")]
     public string? Path { get; set; }
 
     [JsonPropertyName("user")]
+    [OmitEmpty]
     [ProtoField(3)]
     [Description("user is optional: User is the rados user name, default is admin More info: https://examples.k8s.io/volumes/cephfs/README.md#how-to-use-it")]
     public string? User { get; set; }
 
     [JsonPropertyName("secretFile")]
+    [OmitEmpty]
     [ProtoField(4)]
     [Description("secretFile is Optional: SecretFile is the path to key ring for User, default is /etc/ceph/user.secret More info: https://examples.k8s.io/volumes/cephfs/README.md#how-to-use-it")]
     public string? SecretFile { get; set; }
@@ -34,6 +37,7 @@ public class CephFSVolumeSource
     public LocalObjectReference? SecretRef { get; set; }
 
     [JsonPropertyName("readOnly")]
+    [OmitEmpty]
     [ProtoField(6)]
     [Description("readOnly is Optional: Defaults to false (read/write). ReadOnly here will force the ReadOnly setting in VolumeMounts. More info: https://examples.k8s.io/volumes/cephfs/README.md#how-to-use-it")]
     public bool? ReadOnly { get; set; }

@@ -13,11 +13,13 @@ public class CinderPersistentVolumeSource
     public string? VolumeID { get; set; }
 
     [JsonPropertyName("fsType")]
+    [OmitEmpty]
     [ProtoField(2)]
     [Description("fsType Filesystem type to mount. Must be a filesystem type supported by the host operating system. Examples: \"ext4\", \"xfs\", \"ntfs\". Implicitly inferred to be \"ext4\" if unspecified. More info: https://examples.k8s.io/mysql-cinder-pd/README.md")]
     public string? FsType { get; set; }
 
     [JsonPropertyName("readOnly")]
+    [OmitEmpty]
     [ProtoField(3)]
     [Description("readOnly is Optional: Defaults to false (read/write). ReadOnly here will force the ReadOnly setting in VolumeMounts. More info: https://examples.k8s.io/mysql-cinder-pd/README.md")]
     public bool? ReadOnly { get; set; }

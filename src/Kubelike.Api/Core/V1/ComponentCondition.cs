@@ -19,11 +19,13 @@ public class ComponentCondition
     public string? Status { get; set; }
 
     [JsonPropertyName("message")]
+    [OmitEmpty]
     [ProtoField(3)]
     [Description("Message about the condition for a component. For example, information about a health check.")]
     public string? Message { get; set; }
 
     [JsonPropertyName("error")]
+    [OmitEmpty]
     [ProtoField(4)]
     [Description("Condition error code for a component. For example, a health check error code.")]
     public string? Error { get; set; }

@@ -19,11 +19,13 @@ public class ConfigMapNodeConfigSource
     public string? Name { get; set; }
 
     [JsonPropertyName("uid")]
+    [OmitEmpty]
     [ProtoField(3)]
     [Description("UID is the metadata.UID of the referenced ConfigMap. This field is forbidden in Node.Spec, and required in Node.Status.")]
     public string? Uid { get; set; }
 
     [JsonPropertyName("resourceVersion")]
+    [OmitEmpty]
     [ProtoField(4)]
     [Description("ResourceVersion is the metadata.ResourceVersion of the referenced ConfigMap. This field is forbidden in Node.Spec, and required in Node.Status.")]
     public string? ResourceVersion { get; set; }

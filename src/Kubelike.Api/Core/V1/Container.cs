@@ -13,6 +13,7 @@ public class Container
     public string? Name { get; set; }
 
     [JsonPropertyName("image")]
+    [OmitEmpty]
     [ProtoField(2)]
     [Description("Container image name. More info: https://kubernetes.io/docs/concepts/containers/images This field is optional to allow higher level config management to default or override container images in workload controllers like Deployments and StatefulSets.")]
     public string? Image { get; set; }
@@ -30,6 +31,7 @@ public class Container
     public IList<string>? Args { get; set; }
 
     [JsonPropertyName("workingDir")]
+    [OmitEmpty]
     [ProtoField(5)]
     [Description("Container's working directory. If not specified, the container runtime's default will be used, which might be configured in the container image. Cannot be updated.")]
     public string? WorkingDir { get; set; }
@@ -113,17 +115,20 @@ public class Container
     public Lifecycle? Lifecycle { get; set; }
 
     [JsonPropertyName("terminationMessagePath")]
+    [OmitEmpty]
     [ProtoField(13)]
     [Description("Optional: Path at which the file to which the container's termination message will be written is mounted into the container's filesystem. Message written is intended to be brief final status, such as an assertion failure message. Will be truncated by the node if greater than 4096 bytes. The total message length across all containers will be limited to 12kb. Defaults to /dev/termination-log. Cannot be updated.")]
     public string? TerminationMessagePath { get; set; }
 
     [JsonPropertyName("terminationMessagePolicy")]
+    [OmitEmpty]
     [ProtoField(20)]
     [EnumValues("File", "FallbackToLogsOnError")]
     [Description("Indicate how the termination message should be populated. File will use the contents of terminationMessagePath to populate the container status message on both success and failure. FallbackToLogsOnError will use the last chunk of container log output if the termination message file is empty and the container exited with an error. The log output is limited to 2048 bytes or 80 lines, whichever is smaller. Defaults to File. Cannot be updated.")]
     public string? TerminationMessagePolicy { get; set; }
 
     [JsonPropertyName("imagePullPolicy")]
+    [OmitEmpty]
     [ProtoField(14)]
     [EnumValues("Always", "Never", "IfNotPresent")]
     [Description("Image pull policy. One of Always, Never, IfNotPresent. Defaults to Always if :latest tag is specified, or IfNotPresent otherwise. Cannot be updated. More info: https://kubernetes.io/docs/concepts/containers/images#updating-images")]
@@ -135,16 +140,19 @@ public class Container
     public SecurityContext? SecurityContext { get; set; }
 
     [JsonPropertyName("stdin")]
+    [OmitEmpty]
     [ProtoField(16)]
     [Description("Whether this container should allocate a buffer for stdin in the container runtime. If this is not set, reads from stdin in the container will always result in EOF. Default is false.")]
     public bool? Stdin { get; set; }
 
     [JsonPropertyName("stdinOnce")]
+    [OmitEmpty]
     [ProtoField(17)]
     [Description("Whether the container runtime should close the stdin channel after it has been opened by a single attach. When stdin is true the stdin stream will remain open across multiple attach sessions. If stdinOnce is set to true, stdin is opened on container start, is empty until the first client attaches to stdin, and then remains open and accepts data until the client disconnects, at which time stdin is closed and remains closed until the container is restarted. If this flag is false, a container processes that reads from stdin will never receive an EOF. Default is false")]
     public bool? StdinOnce { get; set; }
 
     [JsonPropertyName("tty")]
+    [OmitEmpty]
     [ProtoField(18)]
     [Description("Whether this container should allocate a TTY for itself, also requires 'stdin' to be true. Default is false.")]
     public bool? Tty { get; set; }

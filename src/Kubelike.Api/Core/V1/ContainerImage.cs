@@ -13,6 +13,7 @@ public class ContainerImage
     public IList<string>? Names { get; set; }
 
     [JsonPropertyName("sizeBytes")]
+    [OmitEmpty]
     [ProtoField(2)]
     [Description("The size of the image in bytes.")]
     public long? SizeBytes { get; set; }

@@ -7,11 +7,13 @@ namespace Kubelike.Api.Core.V1;
 public class ContainerPort
 {
     [JsonPropertyName("name")]
+    [OmitEmpty]
     [ProtoField(1)]
     [Description("If specified, this must be an IANA_SVC_NAME and unique within the pod. Each named port in a pod must have a unique name. Name for the port that can be referred to by services.")]
     public string? Name { get; set; }
 
     [JsonPropertyName("hostPort")]
+    [OmitEmpty]
     [ProtoField(2)]
     [Description("Number of port to expose on the host. If specified, this must be a valid port number, 0 < x < 65536. If HostNetwork is specified, this must match ContainerPort. Most containers do not need this.")]
     public int? HostPort { get; set; }
@@ -23,12 +25,14 @@ public class ContainerPort
     public int? ContainerPortValue { get; set; }
 
     [JsonPropertyName("protocol")]
+    [OmitEmpty]
     [ProtoField(4)]
     [EnumValues("TCP", "UDP", "SCTP")]
     [Description("Protocol for port. Must be UDP, TCP, or SCTP. Defaults to \"TCP\".")]
     public string? Protocol { get; set; }
 
     [JsonPropertyName("hostIP")]
+    [OmitEmpty]
     [ProtoField(5)]
     [Description("What host IP to bind the external port to.")]
     public string? HostIP { get; set; }

@@ -14,16 +14,19 @@ public class ContainerStateTerminated
     public int? ExitCode { get; set; }
 
     [JsonPropertyName("signal")]
+    [OmitEmpty]
     [ProtoField(2)]
     [Description("Signal from the last termination of the container")]
     public int? Signal { get; set; }
 
     [JsonPropertyName("reason")]
+    [OmitEmpty]
     [ProtoField(3)]
     [Description("(brief) reason from the last termination of the container")]
     public string? Reason { get; set; }
 
     [JsonPropertyName("message")]
+    [OmitEmpty]
     [ProtoField(4)]
     [Description("Message regarding the last termination of the container")]
     public string? Message { get; set; }
@@ -39,6 +42,7 @@ public class ContainerStateTerminated
     public Time? FinishedAt { get; set; }
 
     [JsonPropertyName("containerID")]
+    [OmitEmpty]
     [ProtoField(7)]
     [Description("Container's ID in the format '<type>://<container_id>'")]
     public string? ContainerID { get; set; }

@@ -48,6 +48,7 @@ public class ContainerStatus
     public string? ImageID { get; set; }
 
     [JsonPropertyName("containerID")]
+    [OmitEmpty]
     [ProtoField(8)]
     [Description("ContainerID is the ID of the container in the format '<type>://<container_id>'. Where type is a container runtime identifier, returned from Version call of CRI API (for example \"containerd\").")]
     public string? ContainerID { get; set; }

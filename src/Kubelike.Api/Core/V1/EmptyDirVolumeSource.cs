@@ -8,6 +8,7 @@ namespace Kubelike.Api.Core.V1;
 public class EmptyDirVolumeSource
 {
     [JsonPropertyName("medium")]
+    [OmitEmpty]
     [ProtoField(1)]
     [Description("medium represents what type of storage medium should back this directory. The default is \"\" which means to use the node's default medium. Must be an empty string (default) or Memory. More info: https://kubernetes.io/docs/concepts/storage/volumes#emptydir")]
     public string? Medium { get; set; }

@@ -14,6 +14,7 @@ public class EndpointAddress
     public string? Ip { get; set; }
 
     [JsonPropertyName("hostname")]
+    [OmitEmpty]
     [ProtoField(3)]
     [Description("The Hostname of this endpoint")]
     public string? Hostname { get; set; }

@@ -8,6 +8,7 @@ namespace Kubelike.Api.Core.V1;
 public class EndpointPort
 {
     [JsonPropertyName("name")]
+    [OmitEmpty]
     [ProtoField(1)]
     [Description("The name of this port.  This must match the 'name' field in the corresponding ServicePort. Must be a DNS_LABEL. Optional only if one port is defined.")]
     public string? Name { get; set; }
@@ -19,6 +20,7 @@ public class EndpointPort
     public int? Port { get; set; }
 
     [JsonPropertyName("protocol")]
+    [OmitEmpty]
     [ProtoField(3)]
     [EnumValues("TCP", "UDP", "SCTP")]
     [Description("The IP protocol for this port. Must be UDP, TCP, or SCTP. Default is TCP.")]

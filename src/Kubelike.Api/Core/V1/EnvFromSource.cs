@@ -7,6 +7,7 @@ namespace Kubelike.Api.Core.V1;
 public class EnvFromSource
 {
     [JsonPropertyName("prefix")]
+    [OmitEmpty]
     [ProtoField(1)]
     [Description("Optional text to prepend to the name of each environment variable. Must be a C_IDENTIFIER.")]
     public string? Prefix { get; set; }

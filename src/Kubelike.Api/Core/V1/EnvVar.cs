@@ -13,6 +13,7 @@ public class EnvVar
     public string? Name { get; set; }
 
     [JsonPropertyName("value")]
+    [OmitEmpty]
     [ProtoField(2)]
     [Description("Variable references $(VAR_NAME) are expanded using the previously defined environment variables in the container and any service environment variables. If a variable cannot be resolved, the reference in the input string will be unchanged. Double $$ are reduced to a single $, which allows for escaping the $(VAR_NAME) syntax: i.e. \"$$(VAR_NAME)\" will produce the string literal \"$(VAR_NAME)\". Escaped references will never be expanded, regardless of whether the variable exists or not. Defaults to \"\".")]
     public string? Value { get; set; }

@@ -30,11 +30,13 @@ public class Event : IKubernetesObject
     public ObjectReference? InvolvedObject { get; set; }
 
     [JsonPropertyName("reason")]
+    [OmitEmpty]
     [ProtoField(3)]
     [Description("This should be a short, machine understandable string that gives the reason for the transition into the object's current status.")]
     public string? Reason { get; set; }
 
     [JsonPropertyName("message")]
+    [OmitEmpty]
     [ProtoField(4)]
     [Description("A human-readable description of the status of this operation.")]
     public string? Message { get; set; }
@@ -55,11 +57,13 @@ public class Event : IKubernetesObject
     public Time? LastTimestamp { get; set; }
 
     [JsonPropertyName("count")]
+    [OmitEmpty]
     [ProtoField(8)]
     [Description("The number of times this event has occurred.")]
     public int? Count { get; set; }
 
     [JsonPropertyName("type")]
+    [OmitEmpty]
     [ProtoField(9)]
     [Description("Type of this event (Normal, Warning), new types could be added in the future")]
     public string? Type { get; set; }
@@ -75,6 +79,7 @@ public class Event : IKubernetesObject
     public EventSeries? Series { get; set; }
 
     [JsonPropertyName("action")]
+    [OmitEmpty]
     [ProtoField(12)]
     [Description("What action was taken/failed regarding to the Regarding object.")]
     public string? Action { get; set; }

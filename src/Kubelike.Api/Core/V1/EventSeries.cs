@@ -8,6 +8,7 @@ namespace Kubelike.Api.Core.V1;
 public class EventSeries
 {
     [JsonPropertyName("count")]
+    [OmitEmpty]
     [ProtoField(1)]
     [Description("Number of occurrences in this series up to the last heartbeat time")]
     public int? Count { get; set; }

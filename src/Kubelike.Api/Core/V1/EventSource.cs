@@ -7,11 +7,13 @@ namespace Kubelike.Api.Core.V1;
 public class EventSource
 {
     [JsonPropertyName("component")]
+    [OmitEmpty]
     [ProtoField(1)]
     [Description("Component from which the event is generated.")]
     public string? Component { get; set; }
 
     [JsonPropertyName("host")]
+    [OmitEmpty]
     [ProtoField(2)]
     [Description("Node name on which the event is generated.")]
     public string? Host { get; set; }

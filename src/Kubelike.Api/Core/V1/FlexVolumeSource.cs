@@ -13,6 +13,7 @@ public class FlexVolumeSource
     public string? Driver { get; set; }
 
     [JsonPropertyName("fsType")]
+    [OmitEmpty]
     [ProtoField(2)]
     [Description("fsType is the filesystem type to mount. Must be a filesystem type supported by the host operating system. Ex. \"ext4\", \"xfs\", \"ntfs\". The default filesystem depends on FlexVolume script.")]
     public string? FsType { get; set; }
@@ -23,6 +24,7 @@ public class FlexVolumeSource
     public LocalObjectReference? SecretRef { get; set; }
 
     [JsonPropertyName("readOnly")]
+    [OmitEmpty]
     [ProtoField(4)]
     [Description("readOnly is Optional: defaults to false (read/write). ReadOnly here will force the ReadOnly setting in VolumeMounts.")]
     public bool? ReadOnly { get; set; }

@@ -7,11 +7,13 @@ namespace Kubelike.Api.Core.V1;
 public class FlockerVolumeSource
 {
     [JsonPropertyName("datasetName")]
+    [OmitEmpty]
     [ProtoField(1)]
     [Description("datasetName is Name of the dataset stored as metadata -> name on the dataset for Flocker should be considered as deprecated")]
     public string? DatasetName { get; set; }
 
     [JsonPropertyName("datasetUUID")]
+    [OmitEmpty]
     [ProtoField(2)]
     [Description("datasetUUID is the UUID of the dataset. This is unique identifier of a Flocker dataset")]
     public string? DatasetUUID { get; set; }

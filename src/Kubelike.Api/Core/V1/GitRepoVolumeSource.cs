@@ -13,11 +13,13 @@ public class GitRepoVolumeSource
     public string? Repository { get; set; }
 
     [JsonPropertyName("revision")]
+    [OmitEmpty]
     [ProtoField(2)]
     [Description("revision is the commit hash for the specified revision.")]
     public string? Revision { get; set; }
 
     [JsonPropertyName("directory")]
+    [OmitEmpty]
     [ProtoField(3)]
     [Description("directory is the target directory name. Must not contain or start with '..'.  If '.' is supplied, the volume directory will be the git repository.  Otherwise, if specified, the volume will contain the git repository in the subdirectory with the given name.")]
     public string? Directory { get; set; }

@@ -19,6 +19,7 @@ public class GlusterfsPersistentVolumeSource
     public string? Path { get; set; }
 
     [JsonPropertyName("readOnly")]
+    [OmitEmpty]
     [ProtoField(3)]
     [Description("readOnly here will force the Glusterfs volume to be mounted with read-only permissions. Defaults to false. More info: https://examples.k8s.io/volumes/glusterfs/README.md#create-a-pod")]
     public bool? ReadOnly { get; set; }

@@ -8,6 +8,7 @@ namespace Kubelike.Api.Core.V1;
 public class HTTPGetAction
 {
     [JsonPropertyName("path")]
+    [OmitEmpty]
     [ProtoField(1)]
     [Description("Path to access on the HTTP server.")]
     public string? Path { get; set; }
@@ -19,11 +20,13 @@ public class HTTPGetAction
     public IntOrString? Port { get; set; }
 
     [JsonPropertyName("host")]
+    [OmitEmpty]
     [ProtoField(3)]
     [Description("Host name to connect to, defaults to the pod IP. You probably want to set \"Host\" in httpHeaders instead.")]
     public string? Host { get; set; }
 
     [JsonPropertyName("scheme")]
+    [OmitEmpty]
     [ProtoField(4)]
     [EnumValues("HTTP", "HTTPS")]
     [Description("Scheme to use for connecting to the host. Defaults to HTTP.")]

@@ -25,16 +25,19 @@ public class ISCSIPersistentVolumeSource
     public int? Lun { get; set; }
 
     [JsonPropertyName("iscsiInterface")]
+    [OmitEmpty]
     [ProtoField(4)]
     [Description("iscsiInterface is the interface Name that uses an iSCSI transport. Defaults to 'default' (tcp).")]
     public string? IscsiInterface { get; set; }
 
     [JsonPropertyName("fsType")]
+    [OmitEmpty]
     [ProtoField(5)]
     [Description("fsType is the filesystem type of the volume that you want to mount. Tip: Ensure that the filesystem type is supported by the host operating system. Examples: \"ext4\", \"xfs\", \"ntfs\". Implicitly inferred to be \"ext4\" if unspecified. More info: https://kubernetes.io/docs/concepts/storage/volumes#iscsi")]
     public string? FsType { get; set; }
 
     [JsonPropertyName("readOnly")]
+    [OmitEmpty]
     [ProtoField(6)]
     [Description("readOnly here will force the ReadOnly setting in VolumeMounts. Defaults to false.")]
     public bool? ReadOnly { get; set; }
@@ -46,11 +49,13 @@ public class ISCSIPersistentVolumeSource
     public IList<string>? Portals { get; set; }
 
     [JsonPropertyName("chapAuthDiscovery")]
+    [OmitEmpty]
     [ProtoField(8)]
     [Description("chapAuthDiscovery defines whether support iSCSI Discovery CHAP authentication")]
     public bool? ChapAuthDiscovery { get; set; }
 
     [JsonPropertyName("chapAuthSession")]
+    [OmitEmpty]
     [ProtoField(11)]
     [Description("chapAuthSession defines whether support iSCSI Session CHAP authentication")]
     public bool? ChapAuthSession { get; set; }

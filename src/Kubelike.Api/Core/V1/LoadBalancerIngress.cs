@@ -7,11 +7,13 @@ namespace Kubelike.Api.Core.V1;
 public class LoadBalancerIngress
 {
     [JsonPropertyName("ip")]
+    [OmitEmpty]
     [ProtoField(1)]
     [Description("IP is set for load-balancer ingress points that are IP based (typically GCE or OpenStack load-balancers)")]
     public string? Ip { get; set; }
 
     [JsonPropertyName("hostname")]
+    [OmitEmpty]
     [ProtoField(2)]
     [Description("Hostname is set for load-balancer ingress points that are DNS based (typically AWS load-balancers)")]
     public string? Hostname { get; set; }

@@ -7,6 +7,7 @@ namespace Kubelike.Api.Core.V1;
 public class ModifyVolumeStatus
 {
     [JsonPropertyName("targetVolumeAttributesClassName")]
+    [OmitEmpty]
     [ProtoField(1)]
     [Description("targetVolumeAttributesClassName is the name of the VolumeAttributesClass the PVC currently being reconciled")]
     public string? TargetVolumeAttributesClassName { get; set; }

@@ -19,6 +19,7 @@ public class NFSVolumeSource
     public string? Path { get; set; }
 
     [JsonPropertyName("readOnly")]
+    [OmitEmpty]
     [ProtoField(3)]
     [Description("readOnly here will force the NFS export to be mounted with read-only permissions. Defaults to false. More info: https://kubernetes.io/docs/concepts/storage/volumes#nfs")]
     public bool? ReadOnly { get; set; }

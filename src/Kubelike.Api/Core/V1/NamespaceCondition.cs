@@ -25,11 +25,13 @@ public class NamespaceCondition
     public Time? LastTransitionTime { get; set; }
 
     [JsonPropertyName("reason")]
+    [OmitEmpty]
     [ProtoField(5)]
     [Description("Unique, one-word, CamelCase reason for the condition's last transition.")]
     public string? Reason { get; set; }
 
     [JsonPropertyName("message")]
+    [OmitEmpty]
     [ProtoField(6)]
     [Description("Human-readable message indicating details about last transition.")]
     public string? Message { get; set; }

@@ -7,6 +7,7 @@ namespace Kubelike.Api.Core.V1;
 public class NamespaceStatus
 {
     [JsonPropertyName("phase")]
+    [OmitEmpty]
     [ProtoField(1)]
     [EnumValues("Active", "Terminating")]
     [Description("Phase is the current lifecycle phase of the namespace. More info: https://kubernetes.io/docs/tasks/administer-cluster/namespaces/")]

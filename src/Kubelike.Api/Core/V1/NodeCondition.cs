@@ -30,11 +30,13 @@ public class NodeCondition
     public Time? LastTransitionTime { get; set; }
 
     [JsonPropertyName("reason")]
+    [OmitEmpty]
     [ProtoField(5)]
     [Description("(brief) reason for the condition's last transition.")]
     public string? Reason { get; set; }
 
     [JsonPropertyName("message")]
+    [OmitEmpty]
     [ProtoField(6)]
     [Description("Human readable message indicating details about last transition.")]
     public string? Message { get; set; }

@@ -7,6 +7,7 @@ namespace Kubelike.Api.Core.V1;
 public class NodeSpec
 {
     [JsonPropertyName("podCIDR")]
+    [OmitEmpty]
     [ProtoField(1)]
     [Description("PodCIDR represents the pod IP range assigned to the node.")]
     public string? PodCIDR { get; set; }
@@ -19,11 +20,13 @@ public class NodeSpec
     public IList<string>? PodCIDRs { get; set; }
 
     [JsonPropertyName("providerID")]
+    [OmitEmpty]
     [ProtoField(3)]
     [Description("ID of the node assigned by the cloud provider in the format: <ProviderName>://<ProviderSpecificNodeID>")]
     public string? ProviderID { get; set; }
 
     [JsonPropertyName("unschedulable")]
+    [OmitEmpty]
     [ProtoField(4)]
     [Description("Unschedulable controls node schedulability of new pods. By default, node is schedulable. More info: https://kubernetes.io/docs/concepts/nodes/node/#manual-node-administration")]
     public bool? Unschedulable { get; set; }
@@ -40,6 +43,7 @@ public class NodeSpec
     public NodeConfigSource? ConfigSource { get; set; }
 
     [JsonPropertyName("externalID")]
+    [OmitEmpty]
     [ProtoField(2)]
     [Description("Deprecated. Not all kubelets will set this field. Remove field after 1.13. see: https://issues.k8s.io/61966")]
     public string? ExternalID { get; set; }

@@ -18,6 +18,7 @@ public class NodeStatus
     public IDictionary<string, Quantity>? Allocatable { get; set; }
 
     [JsonPropertyName("phase")]
+    [OmitEmpty]
     [ProtoField(3)]
     [EnumValues("Pending", "Running", "Terminated")]
     [Description("NodePhase is the recently observed lifecycle phase of the node. More info: https://kubernetes.io/docs/concepts/nodes/node/#phase The field is never populated, and now is deprecated.")]

@@ -8,6 +8,7 @@ namespace Kubelike.Api.Core.V1;
 public class ObjectFieldSelector
 {
     [JsonPropertyName("apiVersion")]
+    [OmitEmpty]
     [ProtoField(1)]
     [Description("Version of the schema the FieldPath is written in terms of, defaults to \"v1\".")]
     public string? ApiVersion { get; set; }

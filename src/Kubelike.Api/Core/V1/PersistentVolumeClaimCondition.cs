@@ -30,11 +30,13 @@ public class PersistentVolumeClaimCondition
     public Time? LastTransitionTime { get; set; }
 
     [JsonPropertyName("reason")]
+    [OmitEmpty]
     [ProtoField(5)]
     [Description("reason is a unique, this should be a short, machine understandable string that gives the reason for condition's last transition. If it reports \"Resizing\" that means the underlying persistent volume is being resized.")]
     public string? Reason { get; set; }
 
     [JsonPropertyName("message")]
+    [OmitEmpty]
     [ProtoField(6)]
     [Description("message is the human-readable message indicating details about last transition.")]
     public string? Message { get; set; }

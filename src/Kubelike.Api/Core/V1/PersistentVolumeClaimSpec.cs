@@ -25,6 +25,7 @@ public class PersistentVolumeClaimSpec
     public VolumeResourceRequirements? Resources { get; set; }
 
     [JsonPropertyName("volumeName")]
+    [OmitEmpty]
     [ProtoField(3)]
     [Description("volumeName is the binding reference to the PersistentVolume backing this claim.")]
     public string? VolumeName { get; set; }

@@ -8,6 +8,7 @@ namespace Kubelike.Api.Core.V1;
 public class PersistentVolumeClaimStatus
 {
     [JsonPropertyName("phase")]
+    [OmitEmpty]
     [ProtoField(1)]
     [EnumValues("Pending", "Bound", "Lost")]
     [Description("phase represents the current phase of PersistentVolumeClaim.")]

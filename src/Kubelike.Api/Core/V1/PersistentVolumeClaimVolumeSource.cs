@@ -13,6 +13,7 @@ public class PersistentVolumeClaimVolumeSource
     public string? ClaimName { get; set; }
 
     [JsonPropertyName("readOnly")]
+    [OmitEmpty]
     [ProtoField(2)]
     [Description("readOnly Will force the ReadOnly setting in VolumeMounts. Default false.")]
     public bool? ReadOnly { get; set; }

@@ -27,12 +27,14 @@ public class PersistentVolumeSpec : PersistentVolumeSource
     public ObjectReference? ClaimRef { get; set; }
 
     [JsonPropertyName("persistentVolumeReclaimPolicy")]
+    [OmitEmpty]
     [ProtoField(5)]
     [EnumValues("Recycle", "Delete", "Retain")]
     [Description("persistentVolumeReclaimPolicy defines what happens to a persistent volume when released from its claim. Valid options are Retain (default for manually created PersistentVolumes), Delete (default for dynamically provisioned PersistentVolumes), and Recycle (deprecated). Recycle must be supported by the volume plugin underlying this PersistentVolume. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#reclaiming")]
     public string? PersistentVolumeReclaimPolicy { get; set; }
 
     [JsonPropertyName("storageClassName")]
+    [OmitEmpty]
     [ProtoField(6)]
     [Description("storageClassName is the name of StorageClass to which this persistent volume belongs. Empty value means that this volume does not belong to any StorageClass.")]
     public string? StorageClassName { get; set; }

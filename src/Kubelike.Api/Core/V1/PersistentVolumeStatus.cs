@@ -8,17 +8,20 @@ namespace Kubelike.Api.Core.V1;
 public class PersistentVolumeStatus
 {
     [JsonPropertyName("phase")]
+    [OmitEmpty]
     [ProtoField(1)]
     [EnumValues("Pending", "Available", "Bound", "Released", "Failed")]
     [Description("phase indicates if a volume is available, bound to a claim, or released by a claim. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#phase")]
     public string? Phase { get; set; }
 
     [JsonPropertyName("message")]
+    [OmitEmpty]
     [ProtoField(2)]
     [Description("message is a human-readable message indicating details about why the volume is in this state.")]
     public string? Message { get; set; }
 
     [JsonPropertyName("reason")]
+    [OmitEmpty]
     [ProtoField(3)]
     [Description("reason is a brief CamelCase string that describes any failure and is meant for machine parsing and tidy display in the CLI.")]
     public string? Reason { get; set; }

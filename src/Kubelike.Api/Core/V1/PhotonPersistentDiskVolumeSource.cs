@@ -13,6 +13,7 @@ public class PhotonPersistentDiskVolumeSource
     public string? PdID { get; set; }
 
     [JsonPropertyName("fsType")]
+    [OmitEmpty]
     [ProtoField(2)]
     [Description("fsType is the filesystem type to mount. Must be a filesystem type supported by the host operating system. Ex. \"ext4\", \"xfs\", \"ntfs\". Implicitly inferred to be \"ext4\" if unspecified.")]
     public string? FsType { get; set; }

@@ -14,6 +14,7 @@ public class PodCondition
     public string? Type { get; set; }
 
     [JsonPropertyName("observedGeneration")]
+    [OmitEmpty]
     [ProtoField(7)]
     [Description("If set, this represents the .metadata.generation that the pod condition was set based upon. This is an alpha field. Enable PodObservedGenerationTracking to be able to use this field.")]
     public long? ObservedGeneration { get; set; }
@@ -35,11 +36,13 @@ public class PodCondition
     public Time? LastTransitionTime { get; set; }
 
     [JsonPropertyName("reason")]
+    [OmitEmpty]
     [ProtoField(5)]
     [Description("Unique, one-word, CamelCase reason for the condition's last transition.")]
     public string? Reason { get; set; }
 
     [JsonPropertyName("message")]
+    [OmitEmpty]
     [ProtoField(6)]
     [Description("Human-readable message indicating details about last transition.")]
     public string? Message { get; set; }

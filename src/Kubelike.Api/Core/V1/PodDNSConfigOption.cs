@@ -7,6 +7,7 @@ namespace Kubelike.Api.Core.V1;
 public class PodDNSConfigOption
 {
     [JsonPropertyName("name")]
+    [OmitEmpty]
     [ProtoField(1)]
     [Description("Name is this DNS resolver option's name. Required.")]
     public string? Name { get; set; }

@@ -45,6 +45,7 @@ public class PodSpec
     public IList<EphemeralContainer>? EphemeralContainers { get; set; }
 
     [JsonPropertyName("restartPolicy")]
+    [OmitEmpty]
     [ProtoField(3)]
     [EnumValues("Always", "OnFailure", "Never")]
     [Description("Restart policy for all containers within the pod. One of Always, OnFailure, Never. In some contexts, only a subset of those values may be permitted. Default to Always. More info: https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#restart-policy")]
@@ -61,6 +62,7 @@ public class PodSpec
     public long? ActiveDeadlineSeconds { get; set; }
 
     [JsonPropertyName("dnsPolicy")]
+    [OmitEmpty]
     [ProtoField(6)]
     [EnumValues("ClusterFirstWithHostNet", "ClusterFirst", "Default", "None")]
     [Description("Set DNS policy for the pod. Defaults to \"ClusterFirst\". Valid values are 'ClusterFirstWithHostNet', 'ClusterFirst', 'Default' or 'None'. DNS parameters given in DNSConfig will be merged with the policy selected with DNSPolicy. To have DNS options set along with hostNetwork, you have to specify DNS policy explicitly to 'ClusterFirstWithHostNet'.")]
@@ -73,11 +75,13 @@ public class PodSpec
     public IDictionary<string, string>? NodeSelector { get; set; }
 
     [JsonPropertyName("serviceAccountName")]
+    [OmitEmpty]
     [ProtoField(8)]
     [Description("ServiceAccountName is the name of the ServiceAccount to use to run this pod. More info: https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/")]
     public string? ServiceAccountName { get; set; }
 
     [JsonPropertyName("serviceAccount")]
+    [OmitEmpty]
     [ProtoField(9)]
     [Description("DeprecatedServiceAccount is a deprecated alias for ServiceAccountName. Deprecated: Use serviceAccountName instead.")]
     public string? ServiceAccount { get; set; }
@@ -88,21 +92,25 @@ public class PodSpec
     public bool? AutomountServiceAccountToken { get; set; }
 
     [JsonPropertyName("nodeName")]
+    [OmitEmpty]
     [ProtoField(10)]
     [Description("NodeName indicates in which node this pod is scheduled. If empty, this pod is a candidate for scheduling by the scheduler defined in schedulerName. Once this field is set, the kubelet for this node becomes responsible for the lifecycle of this pod. This field should not be used to express a desire for the pod to be scheduled on a specific node. https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#nodename")]
     public string? NodeName { get; set; }
 
     [JsonPropertyName("hostNetwork")]
+    [OmitEmpty]
     [ProtoField(11)]
     [Description("Host networking requested for this pod. Use the host's network namespace. If this option is set, the ports that will be used must be specified. Default to false.")]
     public bool? HostNetwork { get; set; }
 
     [JsonPropertyName("hostPID")]
+    [OmitEmpty]
     [ProtoField(12)]
     [Description("Use the host's pid namespace. Optional: Default to false.")]
     public bool? HostPID { get; set; }
 
     [JsonPropertyName("hostIPC")]
+    [OmitEmpty]
     [ProtoField(13)]
     [Description("Use the host's ipc namespace. Optional: Default to false.")]
     public bool? HostIPC { get; set; }
@@ -127,11 +135,13 @@ public class PodSpec
     public IList<LocalObjectReference>? ImagePullSecrets { get; set; }
 
     [JsonPropertyName("hostname")]
+    [OmitEmpty]
     [ProtoField(16)]
     [Description("Specifies the hostname of the Pod If not specified, the pod's hostname will be set to a system-defined value.")]
     public string? Hostname { get; set; }
 
     [JsonPropertyName("subdomain")]
+    [OmitEmpty]
     [ProtoField(17)]
     [Description("If specified, the fully qualified Pod hostname will be \"<hostname>.<subdomain>.<pod namespace>.svc.<cluster domain>\". If not specified, the pod will not have a domainname at all.")]
     public string? Subdomain { get; set; }
@@ -142,6 +152,7 @@ public class PodSpec
     public Affinity? Affinity { get; set; }
 
     [JsonPropertyName("schedulerName")]
+    [OmitEmpty]
     [ProtoField(19)]
     [Description("If specified, the pod will be dispatched by specified scheduler. If not specified, the pod will be dispatched by default scheduler.")]
     public string? SchedulerName { get; set; }
@@ -162,6 +173,7 @@ public class PodSpec
     public IList<HostAlias>? HostAliases { get; set; }
 
     [JsonPropertyName("priorityClassName")]
+    [OmitEmpty]
     [ProtoField(24)]
     [Description("If specified, indicates the pod's priority. \"system-node-critical\" and \"system-cluster-critical\" are two special keywords which indicate the highest priorities with the former being the highest priority. Any other name must be defined by creating a PriorityClass object with that name. If not specified, the pod priority will be default or zero if there is no default.")]
     public string? PriorityClassName { get; set; }

@@ -8,26 +8,31 @@ namespace Kubelike.Api.Core.V1;
 public class Probe : ProbeHandler
 {
     [JsonPropertyName("initialDelaySeconds")]
+    [OmitEmpty]
     [ProtoField(2)]
     [Description("Number of seconds after the container has started before liveness probes are initiated. More info: https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle#container-probes")]
     public int? InitialDelaySeconds { get; set; }
 
     [JsonPropertyName("timeoutSeconds")]
+    [OmitEmpty]
     [ProtoField(3)]
     [Description("Number of seconds after which the probe times out. Defaults to 1 second. Minimum value is 1. More info: https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle#container-probes")]
     public int? TimeoutSeconds { get; set; }
 
     [JsonPropertyName("periodSeconds")]
+    [OmitEmpty]
     [ProtoField(4)]
     [Description("How often (in seconds) to perform the probe. Default to 10 seconds. Minimum value is 1.")]
     public int? PeriodSeconds { get; set; }
 
     [JsonPropertyName("successThreshold")]
+    [OmitEmpty]
     [ProtoField(5)]
     [Description("Minimum consecutive successes for the probe to be considered successful after having failed. Defaults to 1. Must be 1 for liveness and startup. Minimum value is 1.")]
     public int? SuccessThreshold { get; set; }
 
     [JsonPropertyName("failureThreshold")]
+    [OmitEmpty]
     [ProtoField(6)]
     [Description("Minimum consecutive failures for the probe to be considered failed after having succeeded. Defaults to 3. Minimum value is 1.")]
     public int? FailureThreshold { get; set; }

@@ -19,21 +19,25 @@ public class QuobyteVolumeSource
     public string? Volume { get; set; }
 
     [JsonPropertyName("readOnly")]
+    [OmitEmpty]
     [ProtoField(3)]
     [Description("readOnly here will force the Quobyte volume to be mounted with read-only permissions. Defaults to false.")]
     public bool? ReadOnly { get; set; }
 
     [JsonPropertyName("user")]
+    [OmitEmpty]
     [ProtoField(4)]
     [Description("user to map volume access to Defaults to serivceaccount user")]
     public string? User { get; set; }
 
     [JsonPropertyName("group")]
+    [OmitEmpty]
     [ProtoField(5)]
     [Description("group to map volume access to Default is no group")]
     public string? Group { get; set; }
 
     [JsonPropertyName("tenant")]
+    [OmitEmpty]
     [ProtoField(6)]
     [Description("tenant owning the given Quobyte volume in the Backend Used with dynamically provisioned Quobyte volumes, value is set by the plugin")]
     public string? Tenant { get; set; }

@@ -25,11 +25,13 @@ public class ReplicationControllerCondition
     public Time? LastTransitionTime { get; set; }
 
     [JsonPropertyName("reason")]
+    [OmitEmpty]
     [ProtoField(4)]
     [Description("The reason for the condition's last transition.")]
     public string? Reason { get; set; }
 
     [JsonPropertyName("message")]
+    [OmitEmpty]
     [ProtoField(5)]
     [Description("A human readable message indicating details about the transition.")]
     public string? Message { get; set; }

@@ -13,21 +13,25 @@ public class ReplicationControllerStatus
     public int? Replicas { get; set; }
 
     [JsonPropertyName("fullyLabeledReplicas")]
+    [OmitEmpty]
     [ProtoField(2)]
     [Description("The number of pods that have labels matching the labels of the pod template of the replication controller.")]
     public int? FullyLabeledReplicas { get; set; }
 
     [JsonPropertyName("readyReplicas")]
+    [OmitEmpty]
     [ProtoField(4)]
     [Description("The number of ready replicas for this replication controller.")]
     public int? ReadyReplicas { get; set; }
 
     [JsonPropertyName("availableReplicas")]
+    [OmitEmpty]
     [ProtoField(5)]
     [Description("The number of available replicas (ready for at least minReadySeconds) for this replication controller.")]
     public int? AvailableReplicas { get; set; }
 
     [JsonPropertyName("observedGeneration")]
+    [OmitEmpty]
     [ProtoField(3)]
     [Description("ObservedGeneration reflects the generation of the most recently observed replication controller.")]
     public long? ObservedGeneration { get; set; }

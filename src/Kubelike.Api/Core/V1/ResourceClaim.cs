@@ -13,6 +13,7 @@ public class ResourceClaim
     public string? Name { get; set; }
 
     [JsonPropertyName("request")]
+    [OmitEmpty]
     [ProtoField(2)]
     [Description("Request is the name chosen for a request in the referenced claim. If empty, everything from the claim is made available, otherwise only the result of this request.")]
     public string? Request { get; set; }

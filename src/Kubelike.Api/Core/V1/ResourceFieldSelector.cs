@@ -9,6 +9,7 @@ namespace Kubelike.Api.Core.V1;
 public class ResourceFieldSelector
 {
     [JsonPropertyName("containerName")]
+    [OmitEmpty]
     [ProtoField(1)]
     [Description("Container name: required for volumes, optional for env vars")]
     public string? ContainerName { get; set; }

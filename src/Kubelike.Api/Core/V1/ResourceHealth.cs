@@ -13,6 +13,7 @@ public class ResourceHealth
     public string? ResourceID { get; set; }
 
     [JsonPropertyName("health")]
+    [OmitEmpty]
     [ProtoField(2)]
     [Description("Health of the resource. can be one of:\n - Healthy: operates as normal\n - Unhealthy: reported unhealthy. We consider this a temporary health issue\n              since we do not have a mechanism today to distinguish\n              temporary and permanent issues.\n - Unknown: The status cannot be determined.\n            For example, Device Plugin got unregistered and hasn't been re-registered since.\n\nIn future we may want to introduce the PermanentlyUnhealthy Status.")]
     public string? Health { get; set; }

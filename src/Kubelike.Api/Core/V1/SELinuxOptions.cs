@@ -7,21 +7,25 @@ namespace Kubelike.Api.Core.V1;
 public class SELinuxOptions
 {
     [JsonPropertyName("user")]
+    [OmitEmpty]
     [ProtoField(1)]
     [Description("User is a SELinux user label that applies to the container.")]
     public string? User { get; set; }
 
     [JsonPropertyName("role")]
+    [OmitEmpty]
     [ProtoField(2)]
     [Description("Role is a SELinux role label that applies to the container.")]
     public string? Role { get; set; }
 
     [JsonPropertyName("type")]
+    [OmitEmpty]
     [ProtoField(3)]
     [Description("Type is a SELinux type label that applies to the container.")]
     public string? Type { get; set; }
 
     [JsonPropertyName("level")]
+    [OmitEmpty]
     [ProtoField(4)]
     [Description("Level is SELinux level label that applies to the container.")]
     public string? Level { get; set; }

@@ -37,6 +37,7 @@ public class Secret : IKubernetesObject
     public IDictionary<string, string>? StringData { get; set; }
 
     [JsonPropertyName("type")]
+    [OmitEmpty]
     [ProtoField(3)]
     [Description("Used to facilitate programmatic handling of secret data. More info: https://kubernetes.io/docs/concepts/configuration/secret/#secret-types")]
     public string? Type { get; set; }

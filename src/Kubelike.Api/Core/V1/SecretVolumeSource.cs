@@ -7,6 +7,7 @@ namespace Kubelike.Api.Core.V1;
 public class SecretVolumeSource
 {
     [JsonPropertyName("secretName")]
+    [OmitEmpty]
     [ProtoField(1)]
     [Description("secretName is the name of the secret in the pod's namespace to use. More info: https://kubernetes.io/docs/concepts/storage/volumes#secret")]
     public string? SecretName { get; set; }

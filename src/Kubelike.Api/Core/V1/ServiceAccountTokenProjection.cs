@@ -7,6 +7,7 @@ namespace Kubelike.Api.Core.V1;
 public class ServiceAccountTokenProjection
 {
     [JsonPropertyName("audience")]
+    [OmitEmpty]
     [ProtoField(1)]
     [Description("audience is the intended audience of the token. A recipient of a token must identify itself with an identifier specified in the audience of the token, and otherwise should reject the token. The audience defaults to the identifier of the apiserver.")]
     public string? Audience { get; set; }

@@ -8,11 +8,13 @@ namespace Kubelike.Api.Core.V1;
 public class ServicePort
 {
     [JsonPropertyName("name")]
+    [OmitEmpty]
     [ProtoField(1)]
     [Description("The name of this port within the service. This must be a DNS_LABEL. All ports within a ServiceSpec must have unique names. When considering the endpoints for a Service, this must match the 'name' field in the EndpointPort. Optional if only one ServicePort is defined on this service.")]
     public string? Name { get; set; }
 
     [JsonPropertyName("protocol")]
+    [OmitEmpty]
     [ProtoField(2)]
     [EnumValues("TCP", "UDP", "SCTP")]
     [Description("The IP protocol for this port. Supports \"TCP\", \"UDP\", and \"SCTP\". Default is TCP.")]
@@ -35,6 +37,7 @@ public class ServicePort
     public IntOrString? TargetPort { get; set; }
 
     [JsonPropertyName("nodePort")]
+    [OmitEmpty]
     [ProtoField(5)]
     [Description("The port on each node on which this service is exposed when type is NodePort or LoadBalancer.  Usually assigned by the system. If a value is specified, in-range, and not in use it will be used, otherwise the operation will fail.  If not specified, a port will be allocated if this Service requires one.  If this field is specified when creating a Service which does not need it, creation will fail. This field will be wiped when updating a Service to no longer need it (e.g. changing type from NodePort to ClusterIP). More info: https://kubernetes.io/docs/concepts/services-networking/service/#type-nodeport")]
     public int? NodePort { get; set; }

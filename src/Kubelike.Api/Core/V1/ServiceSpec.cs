@@ -22,6 +22,7 @@ public class ServiceSpec
     public IDictionary<string, string>? Selector { get; set; }
 
     [JsonPropertyName("clusterIP")]
+    [OmitEmpty]
     [ProtoField(3)]
     [Description("clusterIP is the IP address of the service and is usually assigned randomly. If an address is specified manually, is in-range (as per system configuration), and is not in use, it will be allocated to the service; otherwise creation of the service will fail. This field may not be changed through updates unless the type field is also being changed to ExternalName (which requires this field to be blank) or the type field is being changed from ExternalName (in which case this field may optionally be specified, as describe above).  Valid values are \"None\", empty string (\"\"), or a valid IP address. Setting this to \"None\" makes a \"headless service\" (no virtual IP), which is useful when direct endpoint connections are preferred and proxying is not required.  Only applies to types ClusterIP, NodePort, and LoadBalancer. If this field is specified when creating a Service of type ExternalName, creation will fail. This field will be wiped when updating a Service to type ExternalName. More info: https://kubernetes.io/docs/concepts/services-networking/service/#virtual-ips-and-service-proxies")]
     public string? ClusterIP { get; set; }
@@ -33,6 +34,7 @@ public class ServiceSpec
     public IList<string>? ClusterIPs { get; set; }
 
     [JsonPropertyName("type")]
+    [OmitEmpty]
     [ProtoField(4)]
     [EnumValues("ClusterIP", "NodePort", "LoadBalancer", "ExternalName")]
     [Description("type determines how the Service is exposed. Defaults to ClusterIP. Valid options are ExternalName, ClusterIP, NodePort, and LoadBalancer. \"ClusterIP\" allocates a cluster-internal IP address for load-balancing to endpoints. Endpoints are determined by the selector or if that is not specified, by manual construction of an Endpoints object or EndpointSlice objects. If clusterIP is \"None\", no virtual IP is allocated and the endpoints are published as a set of endpoints rather than a virtual IP. \"NodePort\" builds on ClusterIP and allocates a port on every node which routes to the same endpoints as the clusterIP. \"LoadBalancer\" builds on NodePort and creates an external load-balancer (if supported in the current cloud) which routes to the same endpoints as the clusterIP. \"ExternalName\" aliases this service to the specified externalName. Several other fields do not apply to ExternalName services. More info: https://kubernetes.io/docs/concepts/services-networking/service/#publishing-services-service-types")]
@@ -45,12 +47,14 @@ public class ServiceSpec
     public IList<string>? ExternalIPs { get; set; }
 
     [JsonPropertyName("sessionAffinity")]
+    [OmitEmpty]
     [ProtoField(7)]
     [EnumValues("ClientIP", "None")]
     [Description("Supports \"ClientIP\" and \"None\". Used to maintain session affinity. Enable client IP based session affinity. Must be ClientIP or None. Defaults to None. More info: https://kubernetes.io/docs/concepts/services-networking/service/#virtual-ips-and-service-proxies")]
     public string? SessionAffinity { get; set; }
 
     [JsonPropertyName("loadBalancerIP")]
+    [OmitEmpty]
     [ProtoField(8)]
     [Description("Only applies to Service Type: LoadBalancer. This feature depends on whether the underlying cloud-provider supports specifying the loadBalancerIP when a load balancer is created. This field will be ignored if the cloud-provider does not support the feature. Deprecated: This field was under-specified and its meaning varies across implementations. Using it is non-portable and it may not support dual-stack. Users are encouraged to use implementation-specific annotations when available.")]
     public string? LoadBalancerIP { get; set; }
@@ -62,22 +66,26 @@ public class ServiceSpec
     public IList<string>? LoadBalancerSourceRanges { get; set; }
 
     [JsonPropertyName("externalName")]
+    [OmitEmpty]
     [ProtoField(10)]
     [Description("externalName is the external reference that discovery mechanisms will return as an alias for this service (e.g. a DNS CNAME record). No proxying will be involved.  Must be a lowercase RFC-1123 hostname (https://tools.ietf.org/html/rfc1123) and requires `type` to be \"ExternalName\".")]
     public string? ExternalName { get; set; }
 
     [JsonPropertyName("externalTrafficPolicy")]
+    [OmitEmpty]
     [ProtoField(11)]
     [EnumValues("Cluster", "Local")]
     [Description("externalTrafficPolicy describes how nodes distribute service traffic they receive on one of the Service's \"externally-facing\" addresses (NodePorts, ExternalIPs, and LoadBalancer IPs). If set to \"Local\", the proxy will configure the service in a way that assumes that external load balancers will take care of balancing the service traffic between nodes, and so each node will deliver traffic only to the node-local endpoints of the service, without masquerading the client source IP. (Traffic mistakenly sent to a node with no endpoints will be dropped.) The default value, \"Cluster\", uses the standard behavior of routing to all endpoints evenly (possibly modified by topology and other features). Note that traffic sent to an External IP or LoadBalancer IP from within the cluster will always get \"Cluster\" semantics, but clients sending to a NodePort from within the cluster may need to take traffic policy into account when picking a node.")]
     public string? ExternalTrafficPolicy { get; set; }
 
     [JsonPropertyName("healthCheckNodePort")]
+    [OmitEmpty]
     [ProtoField(12)]
     [Description("healthCheckNodePort specifies the healthcheck nodePort for the service. This only applies when type is set to LoadBalancer and externalTrafficPolicy is set to Local. If a value is specified, is in-range, and is not in use, it will be used.  If not specified, a value will be automatically allocated.  External systems (e.g. load-balancers) can use this port to determine if a given node holds endpoints for this service or not.  If this field is specified when creating a Service which does not need it, creation will fail. This field will be wiped when updating a Service to no longer need it (e.g. changing type). This field cannot be updated once set.")]
     public int? HealthCheckNodePort { get; set; }
 
     [JsonPropertyName("publishNotReadyAddresses")]
+    [OmitEmpty]
     [ProtoField(13)]
     [Description("publishNotReadyAddresses indicates that any agent which deals with endpoints for this Service should disregard any indications of ready/not-ready. The primary use case for setting this field is for a StatefulSet's Headless Service to propagate SRV DNS records for its Pods for the purpose of peer discovery. The Kubernetes controllers that generate Endpoints and EndpointSlice resources for Services interpret this to mean that all endpoints are considered \"ready\" even if the Pods themselves are not. Agents which consume only Kubernetes generated endpoints through the Endpoints or EndpointSlice resources can safely assume this behavior.")]
     public bool? PublishNotReadyAddresses { get; set; }

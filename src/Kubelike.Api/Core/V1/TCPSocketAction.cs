@@ -14,6 +14,7 @@ public class TCPSocketAction
     public IntOrString? Port { get; set; }
 
     [JsonPropertyName("host")]
+    [OmitEmpty]
     [ProtoField(2)]
     [Description("Optional: Host name to connect to, defaults to the pod IP.")]
     public string? Host { get; set; }

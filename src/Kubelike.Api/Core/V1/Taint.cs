@@ -14,6 +14,7 @@ public class Taint
     public string? Key { get; set; }
 
     [JsonPropertyName("value")]
+    [OmitEmpty]
     [ProtoField(2)]
     [Description("The taint value corresponding to the taint key.")]
     public string? Value { get; set; }

@@ -7,22 +7,26 @@ namespace Kubelike.Api.Core.V1;
 public class Toleration
 {
     [JsonPropertyName("key")]
+    [OmitEmpty]
     [ProtoField(1)]
     [Description("Key is the taint key that the toleration applies to. Empty means match all taint keys. If the key is empty, operator must be Exists; this combination means to match all values and all keys.")]
     public string? Key { get; set; }
 
     [JsonPropertyName("operator")]
+    [OmitEmpty]
     [ProtoField(2)]
     [EnumValues("Exists", "Equal")]
     [Description("Operator represents a key's relationship to the value. Valid operators are Exists and Equal. Defaults to Equal. Exists is equivalent to wildcard for value, so that a pod can tolerate all taints of a particular category.")]
     public string? Operator { get; set; }
 
     [JsonPropertyName("value")]
+    [OmitEmpty]
     [ProtoField(3)]
     [Description("Value is the taint value the toleration matches to. If the operator is Exists, the value should be empty, otherwise just a regular string.")]
     public string? Value { get; set; }
 
     [JsonPropertyName("effect")]
+    [OmitEmpty]
     [ProtoField(4)]
     [EnumValues("NoSchedule", "PreferNoSchedule", "NoExecute")]
     [Description("Effect indicates the taint effect to match. Empty means match all taint effects. When specified, allowed values are NoSchedule, PreferNoSchedule and NoExecute.")]

@@ -13,6 +13,7 @@ public class VolumeMount
     public string? Name { get; set; }
 
     [JsonPropertyName("readOnly")]
+    [OmitEmpty]
     [ProtoField(2)]
     [Description("Mounted read-only if true, read-write otherwise (false or unspecified). Defaults to false.")]
     public bool? ReadOnly { get; set; }
@@ -29,6 +30,7 @@ public class VolumeMount
     public string? MountPath { get; set; }
 
     [JsonPropertyName("subPath")]
+    [OmitEmpty]
     [ProtoField(4)]
     [Description("Path within the volume from which the container's volume should be mounted. Defaults to \"\" (volume's root).")]
     public string? SubPath { get; set; }
@@ -40,6 +42,7 @@ public class VolumeMount
     public string? MountPropagation { get; set; }
 
     [JsonPropertyName("subPathExpr")]
+    [OmitEmpty]
     [ProtoField(6)]
     [Description("Expanded path within the volume from which the container's volume should be mounted. Behaves similarly to SubPath but environment variable references $(VAR_NAME) are expanded using the container's environment. Defaults to \"\" (volume's root). SubPathExpr and SubPath are mutually exclusive.")]
     public string? SubPathExpr { get; set; }

@@ -19,6 +19,7 @@ public class VolumeMountStatus
     public string? MountPath { get; set; }
 
     [JsonPropertyName("readOnly")]
+    [OmitEmpty]
     [ProtoField(3)]
     [Description("ReadOnly corresponds to the original VolumeMount.")]
     public bool? ReadOnly { get; set; }

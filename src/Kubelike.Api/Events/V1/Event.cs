@@ -35,21 +35,25 @@ public class Event : IKubernetesObject
     public EventSeries? Series { get; set; }
 
     [JsonPropertyName("reportingController")]
+    [OmitEmpty]
     [ProtoField(4)]
     [Description("reportingController is the name of the controller that emitted this Event, e.g. `kubernetes.io/kubelet`. This field cannot be empty for new Events.")]
     public string? ReportingController { get; set; }
 
     [JsonPropertyName("reportingInstance")]
+    [OmitEmpty]
     [ProtoField(5)]
     [Description("reportingInstance is the ID of the controller instance, e.g. `kubelet-xyzf`. This field cannot be empty for new Events and it can have at most 128 characters.")]
     public string? ReportingInstance { get; set; }
 
     [JsonPropertyName("action")]
+    [OmitEmpty]
     [ProtoField(6)]
     [Description("action is what action was taken/failed regarding to the regarding object. It is machine-readable. This field cannot be empty for new Events and it can have at most 128 characters.")]
     public string? Action { get; set; }
 
     [JsonPropertyName("reason")]
+    [OmitEmpty]
     [ProtoField(7)]
     [Description("reason is why the action was taken. It is human-readable. This field cannot be empty for new Events and it can have at most 128 characters.")]
     public string? Reason { get; set; }
@@ -65,11 +69,13 @@ public class Event : IKubernetesObject
     public ObjectReference? Related { get; set; }
 
     [JsonPropertyName("note")]
+    [OmitEmpty]
     [ProtoField(10)]
     [Description("note is a human-readable description of the status of this operation. Maximal length of the note is 1kB, but libraries should be prepared to handle values up to 64kB.")]
     public string? Note { get; set; }
 
     [JsonPropertyName("type")]
+    [OmitEmpty]
     [ProtoField(11)]
     [Description("type is the type of this event (Normal, Warning), new types could be added in the future. It is machine-readable. This field cannot be empty for new Events.")]
     public string? Type { get; set; }
@@ -90,6 +96,7 @@ public class Event : IKubernetesObject
     public Time? DeprecatedLastTimestamp { get; set; }
 
     [JsonPropertyName("deprecatedCount")]
+    [OmitEmpty]
     [ProtoField(15)]
     [Description("deprecatedCount is the deprecated field assuring backward compatibility with core.v1 Event type.")]
     public int? DeprecatedCount { get; set; }

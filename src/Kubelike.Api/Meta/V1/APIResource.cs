@@ -25,11 +25,13 @@ public class APIResource
     public bool? Namespaced { get; set; }
 
     [JsonPropertyName("group")]
+    [OmitEmpty]
     [ProtoField(8)]
     [Description("group is the preferred group of the resource.  Empty implies the group of the containing resource list. For subresources, this may have a different value, for example: Scale\".")]
     public string? Group { get; set; }
 
     [JsonPropertyName("version")]
+    [OmitEmpty]
     [ProtoField(9)]
     [Description("version is the preferred version of the resource.  Empty implies the version of the containing resource list For subresources, this may have a different value, for example: v1 (while inside a v1beta1 version of the core resource's group)\".")]
     public string? Version { get; set; }
@@ -60,6 +62,7 @@ public class APIResource
     public IList<string>? Categories { get; set; }
 
     [JsonPropertyName("storageVersionHash")]
+    [OmitEmpty]
     [ProtoField(10)]
     [Description("The hash value of the storage version, the version this resource is converted to when written to the data store. Value must be treated as opaque by clients. Only equality comparison on the value is valid. This is an alpha feature and may change or be removed in the future. The field is populated by the apiserver only if the StorageVersionHash feature gate is enabled. This field will remain optional even if it graduates.")]
     public string? StorageVersionHash { get; set; }

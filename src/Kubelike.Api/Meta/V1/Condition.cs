@@ -20,6 +20,7 @@ public class Condition
     public string? Status { get; set; }
 
     [JsonPropertyName("observedGeneration")]
+    [OmitEmpty]
     [ProtoField(3)]
     [Description("observedGeneration represents the .metadata.generation that the condition was set based upon. For instance, if .metadata.generation is currently 12, but the .status.conditions[x].observedGeneration is 9, the condition is out of date with respect to the current state of the instance.")]
     public long? ObservedGeneration { get; set; }

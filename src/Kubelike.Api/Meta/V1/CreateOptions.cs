@@ -21,11 +21,13 @@ public class CreateOptions : ITypeMeta
     public IList<string>? DryRun { get; set; }
 
     [JsonPropertyName("fieldManager")]
+    [OmitEmpty]
     [ProtoField(3)]
     [Description("fieldManager is a name associated with the actor or entity that is making these changes. The value must be less than or 128 characters long, and only contain printable characters, as defined by https://golang.org/pkg/unicode/#IsPrint.")]
     public string? FieldManager { get; set; }
 
     [JsonPropertyName("fieldValidation")]
+    [OmitEmpty]
     [ProtoField(4)]
     [Description("fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered.")]
     public string? FieldValidation { get; set; }

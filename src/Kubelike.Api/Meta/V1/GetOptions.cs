@@ -15,6 +15,7 @@ public class GetOptions : ITypeMeta
     public string? Kind { get; set; }
 
     [JsonPropertyName("resourceVersion")]
+    [OmitEmpty]
     [ProtoField(1)]
     [Description("resourceVersion sets a constraint on what resource versions a request may be served from. See https://kubernetes.io/docs/reference/using-api/api-concepts/#resource-versions for details.\n\nDefaults to unset")]
     public string? ResourceVersion { get; set; }

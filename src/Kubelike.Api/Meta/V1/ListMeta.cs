@@ -7,16 +7,19 @@ namespace Kubelike.Api.Meta.V1;
 public class ListMeta
 {
     [JsonPropertyName("selfLink")]
+    [OmitEmpty]
     [ProtoField(1)]
     [Description("Deprecated: selfLink is a legacy read-only field that is no longer populated by the system.")]
     public string? SelfLink { get; set; }
 
     [JsonPropertyName("resourceVersion")]
+    [OmitEmpty]
     [ProtoField(2)]
     [Description("String that identifies the server's internal version of this object that can be used by clients to determine when objects have changed. Value must be treated as opaque by clients and passed unmodified back to the server. Populated by the system. Read-only. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#concurrency-control-and-consistency")]
     public string? ResourceVersion { get; set; }
 
     [JsonPropertyName("continue")]
+    [OmitEmpty]
     [ProtoField(3)]
     [Description("continue may be set if the user set a limit on the number of items returned, and indicates that the server has more data available. The value is opaque and may be used to issue another request to the endpoint that served this list to retrieve the next set of available objects. Continuing a consistent list may not be possible if the server configuration has changed or more than a few minutes have passed. The resourceVersion field returned when using this continue value will be identical to the value in the first response, unless you have received this token from an error message.")]
     public string? Continue { get; set; }

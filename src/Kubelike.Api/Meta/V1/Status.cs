@@ -20,16 +20,19 @@ public class Status : ITypeMeta
     public ListMeta? Metadata { get; set; }
 
     [JsonPropertyName("status")]
+    [OmitEmpty]
     [ProtoField(2)]
     [Description("Status of the operation. One of: \"Success\" or \"Failure\". More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status")]
     public string? StatusValue { get; set; }
 
     [JsonPropertyName("message")]
+    [OmitEmpty]
     [ProtoField(3)]
     [Description("A human-readable description of the status of this operation.")]
     public string? Message { get; set; }
 
     [JsonPropertyName("reason")]
+    [OmitEmpty]
     [ProtoField(4)]
     [Description("A machine-readable description of why this operation is in the \"Failure\" status. If this value is empty there is no information available. A Reason clarifies an HTTP status code but does not override it.")]
     public string? Reason { get; set; }
@@ -40,6 +43,7 @@ public class Status : ITypeMeta
     public StatusDetails? Details { get; set; }
 
     [JsonPropertyName("code")]
+    [OmitEmpty]
     [ProtoField(6)]
     [Description("Suggested HTTP return code for this status, 0 if not set.")]
     public int? Code { get; set; }

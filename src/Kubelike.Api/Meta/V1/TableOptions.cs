@@ -15,6 +15,7 @@ public class TableOptions : ITypeMeta
     public string? Kind { get; set; }
 
     [JsonPropertyName("includeObject")]
+    [OmitEmpty]
     [ProtoField(1)]
     [Description("includeObject decides whether to include each object along with its columnar information. Specifying \"None\" will return no object, specifying \"Object\" will return the full object contents, and specifying \"Metadata\" (the default) will return the object's metadata in the PartialObjectMetadata kind in version v1beta1 of the meta.k8s.io API group.")]
     public string? IncludeObject { get; set; }

@@ -18,10 +18,12 @@ public class TableRowCondition
     public string? Status { get; set; }
 
     [JsonPropertyName("reason")]
+    [OmitEmpty]
     [Description("(brief) machine readable reason for the condition's last transition.")]
     public string? Reason { get; set; }
 
     [JsonPropertyName("message")]
+    [OmitEmpty]
     [Description("Human readable message indicating details about last transition.")]
     public string? Message { get; set; }
 }

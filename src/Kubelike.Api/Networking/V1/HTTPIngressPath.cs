@@ -7,6 +7,7 @@ namespace Kubelike.Api.Networking.V1;
 public class HTTPIngressPath
 {
     [JsonPropertyName("path")]
+    [OmitEmpty]
     [ProtoField(1)]
     [Description("path is matched against the path of an incoming request. Currently it can contain characters disallowed from the conventional \"path\" part of a URL as defined by RFC 3986. Paths must begin with a '/' and must be present when using PathType with value \"Exact\" or \"Prefix\".")]
     public string? Path { get; set; }

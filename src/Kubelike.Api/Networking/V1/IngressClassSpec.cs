@@ -7,6 +7,7 @@ namespace Kubelike.Api.Networking.V1;
 public class IngressClassSpec
 {
     [JsonPropertyName("controller")]
+    [OmitEmpty]
     [ProtoField(1)]
     [Description("controller refers to the name of the controller that should handle this class. This allows for different \"flavors\" that are controlled by the same controller. For example, you may have different parameters for the same implementing controller. This should be specified as a domain-prefixed path no more than 250 characters in length, e.g. \"acme.io/ingress-controller\". This field is immutable.")]
     public string? Controller { get; set; }

@@ -7,11 +7,13 @@ namespace Kubelike.Api.Networking.V1;
 public class IngressLoadBalancerIngress
 {
     [JsonPropertyName("ip")]
+    [OmitEmpty]
     [ProtoField(1)]
     [Description("ip is set for load-balancer ingress points that are IP based.")]
     public string? Ip { get; set; }
 
     [JsonPropertyName("hostname")]
+    [OmitEmpty]
     [ProtoField(2)]
     [Description("hostname is set for load-balancer ingress points that are DNS based.")]
     public string? Hostname { get; set; }

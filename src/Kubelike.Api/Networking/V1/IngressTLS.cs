@@ -13,6 +13,7 @@ public class IngressTLS
     public IList<string>? Hosts { get; set; }
 
     [JsonPropertyName("secretName")]
+    [OmitEmpty]
     [ProtoField(2)]
     [Description("secretName is the name of the secret used to terminate TLS traffic on port 443. Field is left optional to allow TLS routing based on SNI hostname alone. If the SNI host in a listener conflicts with the \"Host\" header field used by an IngressRule, the SNI host is used for termination and value of the \"Host\" header is used for routing.")]
     public string? SecretName { get; set; }

@@ -9,6 +9,7 @@ namespace Kubelike.Api.Policy.V1;
 public class PodDisruptionBudgetStatus
 {
     [JsonPropertyName("observedGeneration")]
+    [OmitEmpty]
     [ProtoField(1)]
     [Description("Most recent generation observed when updating this PDB status. DisruptionsAllowed and other status information is valid only if observedGeneration equals to PDB's object generation.")]
     public long? ObservedGeneration { get; set; }

@@ -14,6 +14,7 @@ public class Subject
     public string? Kind { get; set; }
 
     [JsonPropertyName("apiGroup")]
+    [OmitEmpty]
     [ProtoField(2)]
     [Description("APIGroup holds the API group of the referenced subject. Defaults to \"\" for ServiceAccount subjects. Defaults to \"rbac.authorization.k8s.io\" for User and Group subjects.")]
     public string? ApiGroup { get; set; }
@@ -25,6 +26,7 @@ public class Subject
     public string? Name { get; set; }
 
     [JsonPropertyName("namespace")]
+    [OmitEmpty]
     [ProtoField(4)]
     [Description("Namespace of the referenced object.  If the object kind is non-namespace, such as \"User\" or \"Group\", and this value is not empty the Authorizer should report an error.")]
     public string? Namespace { get; set; }

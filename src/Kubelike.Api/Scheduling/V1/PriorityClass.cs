@@ -28,11 +28,13 @@ public class PriorityClass : IKubernetesObject
     public int? Value { get; set; }
 
     [JsonPropertyName("globalDefault")]
+    [OmitEmpty]
     [ProtoField(3)]
     [Description("globalDefault specifies whether this PriorityClass should be considered as the default priority for pods that do not have any priority class. Only one PriorityClass can be marked as `globalDefault`. However, if more than one PriorityClasses exists with their `globalDefault` field set to true, the smallest value of such global default PriorityClasses will be used as the default priority.")]
     public bool? GlobalDefault { get; set; }
 
     [JsonPropertyName("description")]
+    [OmitEmpty]
     [ProtoField(4)]
     [Description("description is an arbitrary string that usually provides guidelines on when this priority class should be used.")]
     public string? Description { get; set; }
