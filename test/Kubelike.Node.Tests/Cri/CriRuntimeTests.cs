@@ -119,6 +119,30 @@ public sealed class CriRuntimeTests
     }
 
     [Test]
+    public async Task A_host_port_of_a_cni_pod_forwards_to_the_pod()
+    {
+        var config = CriTestPods.SandboxConfig("hostport", hostNetwork: false);
+        var hostPort = NetworkPorts.FindFree();
+        config.PortMappings.Add(new PortMapping { Protocol = Protocol.Tcp, ContainerPort = 8080, HostPort = hostPort, HostIp = "127.0.0.1" });
+        var sandboxId = await _pods.RunSandboxAsync(config);
+        await _pods.StartContainerAsync(sandboxId, config, CriTestPods.BusyboxContainer("httpd", "httpd", "-f", "-p", "8080", "-h", "/var/www"));
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var page = await Poll.UntilAsync(async () =>
+        {
+            try
+            {
+                return await http.GetStringAsync(new Uri($"http://127.0.0.1:{hostPort}/"));
+            }
+            catch (HttpRequestException)
+            {
+                return null;
+            }
+        }, $"GET http://127.0.0.1:{hostPort}/ through the portmap rule");
+        Assert.That(page, Does.Contain("kubelike busybox"));
+    }
+
+    [Test]
     public async Task A_host_network_pod_listens_on_the_hosts_loopback()
     {
         var config = CriTestPods.SandboxConfig("hostnet", hostNetwork: true);

@@ -15,17 +15,21 @@ public sealed class CriTestPods(RuntimeServiceClient runtime) : IAsyncDisposable
 
     private readonly List<string> _sandboxIds = [];
 
-    /// <summary>A sandbox config: host network (no hostname, as runc requires) or the CNI bridge.</summary>
-    public static PodSandboxConfig SandboxConfig(string name, bool hostNetwork)
+    /// <summary>
+    /// A sandbox config for <paramref name="containerd"/> (the test containerd when null): host network (no hostname,
+    /// as runc requires) or the CNI bridge.
+    /// </summary>
+    public static PodSandboxConfig SandboxConfig(string name, bool hostNetwork, ContainerdInstance? containerd = null)
     {
+        containerd ??= TestContainerd.Instance;
         var uid = Guid.NewGuid().ToString();
         var config = new PodSandboxConfig
         {
             Metadata = new PodSandboxMetadata { Name = name, Uid = uid, Namespace = Namespace },
-            LogDirectory = Path.Combine(TestContainerd.StateDirectory, "pod-logs", $"{Namespace}_{name}_{uid}"),
+            LogDirectory = Path.Combine(containerd.StateDirectory, "pod-logs", $"{Namespace}_{name}_{uid}"),
             Linux = new LinuxPodSandboxConfig
             {
-                CgroupParent = $"/{TestContainerd.CgroupRoot}/pod{uid}",
+                CgroupParent = $"/{containerd.CgroupRoot}/pod{uid}",
                 SecurityContext = new LinuxSandboxSecurityContext
                 {
                     NamespaceOptions = new NamespaceOption
