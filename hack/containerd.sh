@@ -14,11 +14,12 @@
 #         KUBELIKE_POD_CIDR           the pod subnet (default 10.88.0.0/16)
 #         KUBELIKE_CGROUP_ROOT        the cgroupfs parent the runtime's clients put pods under (default kubelike)
 #       A second start on a running STATE_DIR only prints those lines.
-#   hack/containerd.sh stop STATE_DIR
+#   hack/containerd.sh stop STATE_DIR [--delete]
 #       kills every task of this containerd, stops it, unmounts what it left under STATE_DIR and
 #       undoes its host changes: the bridge and its veths, its portmap iptables rules, empty cgroups
 #       under k8s.io and the cgroup root, ip_forward (when no other containerd runs), and the empty
-#       directories under /run/containerd it created. STATE_DIR itself (images included) is kept.
+#       directories under /run/containerd it created. STATE_DIR itself (images included) is kept, unless
+#       --delete (then it is removed, provided nothing is mounted below it any more).
 #   hack/containerd.sh status STATE_DIR   exits 0 when it runs
 #
 # Two instances can run side by side with different state directories, bridges and pod subnets.
@@ -32,7 +33,7 @@ log() { echo "containerd.sh: $*" >&2; }
 die() { echo "containerd.sh: error: $*" >&2; exit 1; }
 usage() {
   echo "usage: $0 start STATE_DIR [--bridge NAME] [--pod-cidr CIDR] [--cgroup-root NAME] [--snapshotter NAME] [--no-images]" >&2
-  echo "       $0 stop STATE_DIR | status STATE_DIR" >&2
+  echo "       $0 stop STATE_DIR [--delete] | status STATE_DIR" >&2
   exit 2
 }
 
@@ -285,7 +286,15 @@ clean_cgroups() {
 }
 
 cmd_stop() {
-  local dir=${1:-}
+  local dir="" delete=0
+  while (($# > 0)); do
+    case "$1" in
+      --delete) delete=1 ;;
+      -*) usage ;;
+      *) [[ -z $dir ]] || usage; dir=$1 ;;
+    esac
+    shift
+  done
   [[ -n $dir ]] || usage
   [[ -d $dir ]] || return 0
   dir=$(cd "$dir" && pwd)
@@ -361,6 +370,14 @@ cmd_stop() {
   fi
   rm -f "$dir/host.run_containerd"
   log "stopped containerd in $dir"
+
+  if ((delete)); then
+    # Never recurse into something still mounted (a pod's hostPath bind mount would lose the host's files).
+    if awk -v d="$dir/" 'index($2, d) == 1 { found = 1 } END { exit !found }' /proc/self/mounts; then
+      die "not deleting $dir: something is still mounted below it"
+    fi
+    rm -rf --one-file-system "$dir"
+  fi
 }
 
 cmd_status() {

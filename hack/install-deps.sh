@@ -10,7 +10,8 @@
 set -euo pipefail
 
 # The packages the project needs. Add a package by adding it to this line.
-DEFAULT_PACKAGES=(postgresql)
+# containerd, runc, CNI plugins, busybox-static (the offline images) and iptables (portmap) run the node's pods.
+DEFAULT_PACKAGES=(postgresql containerd runc containernetworking-plugins busybox-static iptables)
 
 log() { echo "install-deps: $*"; }
 die() { echo "install-deps: error: $*" >&2; exit 1; }
@@ -71,6 +72,15 @@ for pkg in "${packages[@]}"; do
         as_root useradd --system --user-group --home-dir /var/lib/postgresql \
           --shell /bin/bash --comment "PostgreSQL administrator" postgres
       fi
+      ;;
+    containernetworking-plugins)
+      # Debian installs the CNI plugins in /usr/lib/cni (not /opt/cni/bin); hack/containerd.sh points containerd there.
+      for plugin in bridge host-local portmap loopback; do
+        [[ -x /usr/lib/cni/$plugin ]] || die "containernetworking-plugins is installed but /usr/lib/cni/$plugin is missing"
+      done
+      ;;
+    busybox-static)
+      /bin/busybox --list-full >/dev/null 2>&1 || die "/bin/busybox is not busybox-static (no --list-full)"
       ;;
   esac
 done

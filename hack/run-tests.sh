@@ -14,6 +14,8 @@
 #   SKIP_CLIENTS=1  do not run hack/install-clients.sh (kubectl, helm, client libraries in .tools/)
 #   KUBELIKE_TOOLS  where those clients are (default .tools/), exported for the tests
 #   KUBELIKE_TEST_PG  when already set, use that PostgreSQL instead of starting one
+#   KUBELIKE_TEST_CONTAINERD_DIR  when already set, use the containerd hack/containerd.sh runs there instead of
+#                     starting one (the node tests run real pods through it; it needs root)
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -25,11 +27,19 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 log() { echo "run-tests: $*"; }
 
 pg_dir=""
+containerd_dir=""
 
 stop_pg() {
   if [[ -n $pg_dir ]]; then
     "$ROOT/hack/pg-test.sh" stop "$pg_dir" >/dev/null 2>&1 || true
     pg_dir=""
+  fi
+}
+
+stop_containerd() {
+  if [[ -n $containerd_dir ]]; then
+    "$ROOT/hack/containerd.sh" stop "$containerd_dir" --delete >/dev/null || true
+    containerd_dir=""
   fi
 }
 
@@ -46,12 +56,13 @@ sum_counter() {
   echo "$total"
 }
 
-# Runs on every exit: stop PostgreSQL, print the totals as the last line, keep the exit code.
+# Runs on every exit: stop PostgreSQL and containerd, print the totals as the last line, keep the exit code.
 finish() {
   local rc=$?
   trap - EXIT
   set +e
   stop_pg
+  stop_containerd
   local passed failed skipped files
   passed=$(sum_counter passed)
   failed=$(( $(sum_counter failed) + $(sum_counter error) + $(sum_counter timeout) + $(sum_counter aborted) ))
@@ -95,6 +106,16 @@ if [[ -z ${KUBELIKE_TEST_PG:-} ]]; then
   pg_dir=$KUBELIKE_TEST_PG_DIR
 fi
 log "PostgreSQL for tests: $KUBELIKE_TEST_PG"
+
+# The node tests' containerd: its own state directory, bridge, pod subnet and cgroup root, so that it meets
+# neither a `make run` node (kubelike0, 10.88.0.0/16) nor the second instances the tests start (10.89.1-254.0/24).
+if [[ -z ${KUBELIKE_TEST_CONTAINERD_DIR:-} ]]; then
+  containerd_dir=$(mktemp -d /tmp/kl-containerd.XXXXXX)
+  eval "$("$ROOT/hack/containerd.sh" start "$containerd_dir" \
+    --bridge kltest0 --pod-cidr 10.89.0.0/24 --cgroup-root kubelike-test)"
+  export KUBELIKE_TEST_CONTAINERD_DIR=$containerd_dir
+fi
+log "containerd for tests: $KUBELIKE_TEST_CONTAINERD_DIR"
 
 test_args=(
   --no-build -c "$CONFIGURATION" --nologo

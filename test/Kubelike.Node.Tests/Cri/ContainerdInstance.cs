@@ -75,11 +75,7 @@ public sealed class ContainerdInstance
     }
 
     /// <summary>Stops it (killing what still runs, undoing its host changes) and removes its state directory.</summary>
-    public void StopAndDelete()
-    {
-        RunScript("stop", StateDirectory);
-        Directory.Delete(StateDirectory, recursive: true);
-    }
+    public void StopAndDelete() => RunScript("stop", StateDirectory, "--delete");
 
     /// <summary>Runs hack/containerd.sh and returns its stdout.</summary>
     public static string RunScript(params string[] arguments) =>

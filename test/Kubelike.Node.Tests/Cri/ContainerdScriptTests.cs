@@ -69,7 +69,7 @@ public sealed class ContainerdScriptTests
         }
         finally
         {
-            Directory.Delete(second.StateDirectory, recursive: true);
+            second.StopAndDelete();
         }
     }
 
