@@ -2,8 +2,8 @@ using System.Buffers.Binary;
 using Google.Protobuf;
 using Kubelike.Node.Cri.Grpc;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Logging;
 
