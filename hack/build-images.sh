@@ -12,11 +12,13 @@
 #
 # No registry is reachable here, so nothing is pulled: the rootfs comes from the host's busybox-static.
 # The layer tarballs are built with fixed owners and mtimes, so the same inputs give the same digests.
+# CC names the C compiler (default gcc); CC=false forces the busybox stand-in.
 # Only the tarball names go to stdout; diagnostics go to stderr.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 BUSYBOX=${BUSYBOX:-/bin/busybox}
+CC=${CC:-gcc}
 # A fixed mtime makes the layers reproducible.
 EPOCH='2024-01-01 00:00Z'
 
@@ -123,14 +125,14 @@ make_layer "$rootfs" "$WORK/busybox-layer" >"$WORK/busybox-layer.meta"
 write_image busybox kubelike.local/busybox:latest "$WORK/busybox-layer" '"Cmd":["sh"]'
 
 # --- pause: a static C program when gcc can build one, else the busybox layer with a shell that reaps and traps.
-if command -v gcc >/dev/null 2>&1 && gcc -Os -static -s -o "$WORK/pause" "$HERE/images/pause.c" 2>"$WORK/gcc.log"; then
+if command -v "$CC" >/dev/null 2>&1 && "$CC" -Os -static -s -o "$WORK/pause" "$HERE/images/pause.c" 2>"$WORK/gcc.log"; then
   pause_rootfs=$WORK/pause-rootfs
   mkdir -p "$pause_rootfs"
   install -m 0755 "$WORK/pause" "$pause_rootfs/pause"
   make_layer "$pause_rootfs" "$WORK/pause-layer" >"$WORK/pause-layer.meta"
   write_image pause kubelike.local/pause:latest "$WORK/pause-layer" '"Entrypoint":["/pause"]'
 else
-  log "gcc cannot build a static pause ($(head -c 300 "$WORK/gcc.log" 2>/dev/null || echo 'no gcc')); using the busybox stand-in"
+  log "$CC cannot build a static pause ($(head -c 300 "$WORK/gcc.log" 2>/dev/null || echo "no $CC")); using the busybox stand-in"
   cp "$WORK/busybox-layer.meta" "$WORK/pause-layer.meta"
   cp "$WORK/busybox-layer.tar.gz" "$WORK/pause-layer.tar.gz"
   # The shell waits on a background sleep, so SIGTERM interrupts the wait at once; ash reaps every child it sees exit.
