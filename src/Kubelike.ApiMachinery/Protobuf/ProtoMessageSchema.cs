@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Kubelike.Api.Primitives;
 using Kubelike.Api.Schema;
+using Kubelike.ApiMachinery.Schema;
 
 namespace Kubelike.ApiMachinery.Protobuf;
 
@@ -56,19 +57,16 @@ internal sealed class ProtoMessageSchema
 
     private static ProtoFieldSchema Field(string jsonName, Type type, bool wrapped)
     {
-        if (type != typeof(string) && type != typeof(byte[]))
+        if (CollectionTypes.MapValue(type) is { } mapValue)
         {
-            if (GenericArgument(type, typeof(IDictionary<,>), 1) is { } mapValue)
-            {
-                // A wrapped map value is a list (e.g. UserInfo.extra: map<string, ExtraValue{1 repeated string}>).
-                var valueType = wrapped ? GenericArgument(mapValue, typeof(IList<>), 0) ?? mapValue : mapValue;
-                return new ProtoFieldSchema(jsonName, ProtoFieldShape.Map, Value(valueType), wrapped);
-            }
+            // A wrapped map value is a list (e.g. UserInfo.extra: map<string, ExtraValue{1 repeated string}>).
+            var valueType = wrapped ? CollectionTypes.ListElement(mapValue) ?? mapValue : mapValue;
+            return new ProtoFieldSchema(jsonName, ProtoFieldShape.Map, Value(valueType), wrapped);
+        }
 
-            if (GenericArgument(type, typeof(IList<>), 0) is { } element)
-            {
-                return new ProtoFieldSchema(jsonName, ProtoFieldShape.List, Value(element), wrapped);
-            }
+        if (CollectionTypes.ListElement(type) is { } element)
+        {
+            return new ProtoFieldSchema(jsonName, ProtoFieldShape.List, Value(element), wrapped);
         }
 
         return new ProtoFieldSchema(jsonName, ProtoFieldShape.Single, Value(type), Wrapped: false);
@@ -93,16 +91,5 @@ internal sealed class ProtoMessageSchema
             _ => ProtoValueKind.Message,
         };
         return new ProtoValueSchema(kind, kind == ProtoValueKind.Message ? type : null);
-    }
-
-    private static Type? GenericArgument(Type type, Type openInterface, int index)
-    {
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == openInterface)
-        {
-            return type.GetGenericArguments()[index];
-        }
-
-        var match = type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == openInterface);
-        return match?.GetGenericArguments()[index];
     }
 }
