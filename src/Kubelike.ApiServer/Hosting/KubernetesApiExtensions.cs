@@ -4,6 +4,7 @@ using Kubelike.ApiServer.Authentication;
 using Kubelike.ApiServer.Authorization;
 using Kubelike.ApiServer.Discovery;
 using Kubelike.ApiServer.Errors;
+using Kubelike.ApiServer.OpenApi;
 using Kubelike.ApiServer.Resources;
 using Kubelike.ApiServer.Tls;
 using Microsoft.AspNetCore.Builder;
@@ -27,6 +28,7 @@ public static class KubernetesApiExtensions
             var options = provider.GetRequiredService<ApiServerOptions>();
             return new DiscoveryDocuments(provider.GetRequiredService<ResourceRegistry>(), $"{options.ClientUrl.Host}:{options.ClientUrl.Port}");
         });
+        services.AddSingleton(provider => new OpenApiDocuments(provider.GetRequiredService<ResourceRegistry>()));
         services.AddSingleton<IAuthorizer, AllowAuthenticatedAuthorizer>();
         services.AddSingleton<NamespaceCache>();
         services.AddSingleton<IMutatingAdmissionPlugin, NamespaceLifecycle>();
@@ -45,6 +47,10 @@ public static class KubernetesApiExtensions
         app.UseMiddleware<ApiErrorHandlingMiddleware>();
         app.UseMiddleware<AuthenticationMiddleware>();
         app.MapVersionApi();
+        app.MapOpenApi();
+        // Build the OpenAPI documents in the background once started, so that the first kubectl apply does not wait for them.
+        var openApi = app.Services.GetRequiredService<OpenApiDocuments>();
+        app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(openApi.Warm));
         app.MapResourceApi();
         // Everything else is a 404 with a Status body, like any other API error.
         app.MapFallback(context => ApiErrorHandlingMiddleware.WriteAsync(context, new Kubelike.ApiMachinery.Errors.ApiException(
