@@ -12,7 +12,7 @@ export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
 .DEFAULT_GOAL := build
-.PHONY: help build deps run test bench format format-check clean
+.PHONY: help build deps run test bench format format-check openapi clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-13s %s\n", $$1, $$2}'
@@ -32,6 +32,9 @@ test: ## Install what is missing, build, run every test; ends with "N passed, N 
 
 bench: deps ## Build the benchmarks in Release and run them with $(BENCH_ARGS)
 	$(DOTNET) run -c Release --project test/Kubelike.Benchmarks -- $(BENCH_ARGS)
+
+openapi: ## Regenerate the OpenAPI v3 documents in api-spec/openapi/ (a test fails when the checked-in ones are stale)
+	$(DOTNET) run --project src/Kubelike/Kubelike.csproj -- openapi --out api-spec/openapi
 
 format: ## Format the code (dotnet format)
 	$(DOTNET) format Kubelike.sln
