@@ -100,9 +100,10 @@ public sealed class KubelikeServer : IAsyncDisposable
 
     /// <summary>A new client for <see cref="BaseUrl"/> that trusts exactly the cluster CA (HTTP/2 when offered, as Go clients do).</summary>
     /// <param name="clientCertificate">Whether to present the admin client certificate.</param>
-    public HttpClient CreateHttpClient(bool clientCertificate = true)
+    /// <param name="followRedirects">Whether to follow redirects (off to see a 301 itself).</param>
+    public HttpClient CreateHttpClient(bool clientCertificate = true, bool followRedirects = true)
     {
-        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) };
+        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1), AllowAutoRedirect = followRedirects };
         if (clientCertificate)
         {
             handler.SslOptions.ClientCertificates = [X509Certificate2.CreateFromPemFile(AdminCertificatePath, AdminKeyPath)];

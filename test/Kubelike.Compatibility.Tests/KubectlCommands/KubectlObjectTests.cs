@@ -8,7 +8,8 @@ namespace Kubelike.Compatibility.Tests.KubectlCommands;
 /// <summary>
 /// kubectl's object commands against one server: create/replace from files, get in every output format, selectors,
 /// paging, label/annotate, delete (plain, cascading, by label) and describe. Each test works in a namespace of its own.
-/// There is no OpenAPI yet, so commands that validate run with <c>--validate=false</c>.
+/// Commands that validate run with <c>--validate=false</c>, kubectl's path without the server's schema;
+/// <see cref="KubectlOpenApiTests"/> runs them with kubectl's default validation.
 /// </summary>
 [TestFixture]
 public sealed partial class KubectlObjectTests : ServerFixture
