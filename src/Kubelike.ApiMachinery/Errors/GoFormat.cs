@@ -15,6 +15,8 @@ internal static class GoFormat
         double d => Float(d),
         float f => Float(f),
         IFormattable f and (int or long or short or uint or ulong or ushort or byte or sbyte or decimal) => f.ToString(null, CultureInfo.InvariantCulture),
+        IEnumerable<KeyValuePair<string, string>> map => "map[string]string{"
+            + string.Join(", ", map.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{Quote(kv.Key)}:{Quote(kv.Value)}")) + "}",
         IEnumerable<string> list => "[]string{" + string.Join(", ", list.Select(Quote)) + "}",
         IEnumerable list => "[]interface {}{" + string.Join(", ", list.Cast<object?>().Select(Value)) + "}",
         _ => value.ToString() ?? "",

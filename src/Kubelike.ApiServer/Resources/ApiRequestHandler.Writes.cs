@@ -6,6 +6,7 @@ using Kubelike.ApiMachinery.Errors;
 using Kubelike.ApiMachinery.Metadata;
 using Kubelike.ApiMachinery.Registry;
 using Kubelike.ApiMachinery.Schema;
+using Kubelike.ApiMachinery.Validation;
 using Kubelike.ApiServer.Admission;
 using Kubelike.ApiServer.Authentication;
 using Kubelike.ApiServer.Negotiation;
@@ -53,6 +54,7 @@ internal sealed partial class ApiRequestHandler
         var admissionRequest = Admission(context, resource, info, AdmissionOperation.Create, obj, null);
         await admission.MutateAsync(admissionRequest, context.RequestAborted);
         var errors = ObjectMetaValidation.Validate(obj, resource);
+        errors.AddRange(ObjectValidation.ValidateCreate(resource, obj));
         if (errors.Count > 0)
             throw ApiException.Invalid(resource, ObjectJson.Name(obj), errors);
         await admission.ValidateAsync(admissionRequest, context.RequestAborted);
@@ -120,6 +122,9 @@ internal sealed partial class ApiRequestHandler
         await admission.MutateAsync(admissionRequest, context.RequestAborted);
         var errors = ObjectMetaValidation.Validate(updated, resource);
         errors.AddRange(ObjectMetaValidation.ValidateUpdate(updated, current));
+        errors.AddRange(info.Subresource == "status"
+            ? ObjectValidation.ValidateStatusUpdate(resource, updated, current)
+            : ObjectValidation.ValidateUpdate(resource, updated, current));
         if (errors.Count > 0)
             throw ApiException.Invalid(resource, info.Name, errors);
         await admission.ValidateAsync(admissionRequest, context.RequestAborted);
