@@ -40,9 +40,10 @@ public sealed class PodTemplateSpecValidator : FieldValidator<PodTemplateSpec>
     /// <summary>
     /// The template of a controller (upstream's ValidatePodTemplateSpecForReplicaSet and the Job rules): present, its
     /// labels matched by the selector, a restart policy the controller supports, no activeDeadlineSeconds for
-    /// controllers that keep pods running.
+    /// controllers that keep pods running (<paramref name="longRunningKind"/> names them in the message, as upstream does).
     /// </summary>
-    public static void ForController(FieldErrorCollector e, FieldPath at, PodTemplateSpec? template, MetaV1.LabelSelector? selector, IReadOnlyList<string> restartPolicies)
+    public static void ForController(
+        FieldErrorCollector e, FieldPath at, PodTemplateSpec? template, MetaV1.LabelSelector? selector, IReadOnlyList<string> restartPolicies, string? longRunningKind = null)
     {
         ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(restartPolicies);
@@ -58,9 +59,9 @@ public sealed class PodTemplateSpecValidator : FieldValidator<PodTemplateSpec>
         {
             e.NotSupported(at.Child("spec", "restartPolicy"), restartPolicy, restartPolicies);
         }
-        if (restartPolicies.SequenceEqual(AlwaysRestart) && template.Spec?.ActiveDeadlineSeconds is { } deadline)
+        if (longRunningKind is not null && template.Spec?.ActiveDeadlineSeconds is { } deadline)
         {
-            e.Invalid(at.Child("spec", "activeDeadlineSeconds"), deadline, "activeDeadlineSeconds in ReplicaSet is not Supported");
+            e.Invalid(at.Child("spec", "activeDeadlineSeconds"), deadline, $"activeDeadlineSeconds in {longRunningKind} is not Supported");
         }
     }
 
