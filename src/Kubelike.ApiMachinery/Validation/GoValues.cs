@@ -28,6 +28,11 @@ internal static class GoValues
         : new Printed(string.Create(CultureInfo.InvariantCulture,
             $"intstr.IntOrString{{Type:{(value.IsInt ? 0 : 1)}, IntVal:{(value.IsInt ? value.IntValue : 0)}, StrVal:{GoFormat.Quote(value.StringValue ?? "")}}}"));
 
+    /// <summary><c>rbac.RoleRef{APIGroup:"rbac.authorization.k8s.io", Kind:"Role", Name:"reader"}</c>.</summary>
+    public static object RoleRef(Api.Rbac.V1.RoleRef? roleRef) => roleRef is null
+        ? new Printed("null")
+        : new Printed($"rbac.RoleRef{{APIGroup:{GoFormat.Quote(roleRef.ApiGroup ?? "")}, Kind:{GoFormat.Quote(roleRef.Kind ?? "")}, Name:{GoFormat.Quote(roleRef.Name ?? "")}}}");
+
     private sealed record Printed(string Text)
     {
         public override string ToString() => Text;

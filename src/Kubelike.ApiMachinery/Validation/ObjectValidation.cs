@@ -56,9 +56,6 @@ public static class ObjectValidation
         return Kinds.TryGetValue(resource.GroupVersionKind, out var kind) ? kind.StatusUpdate(updated, existing) : [];
     }
 
-    /// <summary>True when the kind has rules of its own.</summary>
-    public static bool Covers(GroupVersionKind kind) => Kinds.ContainsKey(kind);
-
     private static Dictionary<GroupVersionKind, IKindValidation> Build() => new()
     {
         [V1("", "Pod")] = new KindValidation<CoreV1.Pod>(new PodValidator(), new PodUpdateValidator(), createOnly: new PodCreateValidator()),

@@ -106,7 +106,7 @@ public static class PolicyRules
         ArgumentNullException.ThrowIfNull(e);
         if (!FieldErrorCollector.SameValue(next, old))
         {
-            e.Invalid(FieldPath.Root.Child("roleRef"), FieldErrorCollector.Display(next), "cannot change roleRef");
+            e.Invalid(FieldPath.Root.Child("roleRef"), GoValues.RoleRef(next), "cannot change roleRef");
         }
     }
 }
