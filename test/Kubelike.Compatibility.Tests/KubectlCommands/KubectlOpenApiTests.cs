@@ -21,7 +21,7 @@ public sealed class KubectlOpenApiTests : ServerFixture
 
         var created = await OkAsync(kubectl.RunAsync("create", "-n", ns, "-f", WriteFile("shop.yaml", Manifests.FourKindsYaml)));
         var configMap = await OkAsync(kubectl.RunAsync("replace", "-n", ns, "-f", WriteFile("cm.json", Manifests.ConfigMapJson("settings", "two"))));
-        var deployment = await OkAsync(kubectl.RunAsync("replace", "-n", ns, "-f", WriteFile("deploy.json", Manifests.DeploymentJson("web", 3))));
+        var deployment = await OkAsync(kubectl.RunAsync("replace", "-n", ns, "-f", WriteFile("deploy.json", Manifests.DeploymentJson("web", 3, app: "shop"))));
 
         var stored = await OkAsync(kubectl.RunAsync("get", "deploy/web", "cm/settings", "-n", ns, "-o", "jsonpath={.items[0].spec.replicas} {.items[1].data.key}"));
         Assert.Multiple(() =>

@@ -62,16 +62,17 @@ internal static class Manifests
         {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"{{{name}}}","labels":{"app":"shop"}},"data":{"key":"{{{value}}}"}}
         """;
 
-    public static string DeploymentJson(string name, int replicas) => $$$"""
+    /// <summary>A Deployment whose pods are labelled <c>app: {app}</c> (the name unless given): its selector, which cannot change.</summary>
+    public static string DeploymentJson(string name, int replicas, string? app = null) => $$$"""
         {
           "apiVersion": "apps/v1",
           "kind": "Deployment",
-          "metadata": {"name": "{{{name}}}", "labels": {"app": "{{{name}}}"}},
+          "metadata": {"name": "{{{name}}}", "labels": {"app": "{{{app ?? name}}}"}},
           "spec": {
             "replicas": {{{replicas}}},
-            "selector": {"matchLabels": {"app": "{{{name}}}"}},
+            "selector": {"matchLabels": {"app": "{{{app ?? name}}}"}},
             "template": {
-              "metadata": {"labels": {"app": "{{{name}}}"}},
+              "metadata": {"labels": {"app": "{{{app ?? name}}}"}},
               "spec": {"containers": [{"name": "main", "image": "nginx:1.27"}]}
             }
           }
