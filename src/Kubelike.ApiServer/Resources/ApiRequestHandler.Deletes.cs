@@ -18,6 +18,7 @@ internal sealed partial class ApiRequestHandler
     {
         var resource = objects.Resource;
         var options = await ReadDeleteOptionsAsync(context);
+        var dryRun = IsDryRun(context) || DryRunValues(options).Contains(DryRunAll);
         var existing = await objects.GetAsync(info.Namespace, info.Name, context.RequestAborted)
             ?? throw ApiException.NotFound(resource, info.Name);
         var current = existing.Object;
@@ -39,11 +40,6 @@ internal sealed partial class ApiRequestHandler
             finalizers.Add("foregroundDeletion");
         if (propagation is "Orphan" && !finalizers.Contains("orphan"))
             finalizers.Add("orphan");
-        if (IsDryRun(context))
-        {
-            await WriteDeletedAsync(context, resource, current, StatusCodes.Status200OK);
-            return;
-        }
         var grace = GracefulDeletion.GracePeriodSeconds(resource, current, options);
         if (finalizers.Count > 0 || grace is not null)
         {
@@ -55,8 +51,18 @@ internal sealed partial class ApiRequestHandler
             metadata["deletionGracePeriodSeconds"] ??= grace ?? 0;
             if (finalizers.Count > 0)
                 metadata["finalizers"] = new JsonArray([.. finalizers.Select(f => (JsonNode)f)]);
+            if (dryRun)
+            {
+                await WriteObjectAsync(context, marked, propagation is null ? StatusCodes.Status200OK : StatusCodes.Status202Accepted);
+                return;
+            }
             var saved = await objects.UpdateAsync(marked, existing.Revision, context.RequestAborted);
             await WriteObjectAsync(context, saved, propagation is null ? StatusCodes.Status200OK : StatusCodes.Status202Accepted);
+            return;
+        }
+        if (dryRun)
+        {
+            await WriteDeletedAsync(context, resource, current, StatusCodes.Status200OK);
             return;
         }
         var deleted = await objects.DeleteAsync(info.Namespace, info.Name, new DeletePreconditions(Revision: existing.Revision), context.RequestAborted);
@@ -77,6 +83,7 @@ internal sealed partial class ApiRequestHandler
     private static async Task DeleteCollectionAsync(HttpContext context, ResourceStore objects, RequestInfo info)
     {
         var filter = ObjectFilters.FromQuery(context.Request.Query, objects.Resource);
+        var dryRun = IsDryRun(context) || DryRunValues(await ReadDeleteOptionsAsync(context)).Contains(DryRunAll);
         var ns = objects.Resource.Namespaced && info.Namespace.Length > 0 ? info.Namespace : null;
         var page = await objects.ListAsync(new ListRequest(objects.Resource.StorageResource, ns), context.RequestAborted);
         var deleted = new JsonArray();
@@ -85,6 +92,11 @@ internal sealed partial class ApiRequestHandler
             var obj = objects.ToObject(item.Value, item.Revision);
             if (!filter.Matches(obj))
                 continue;
+            if (dryRun)
+            {
+                deleted.Add(obj);
+                continue;
+            }
             try
             {
                 deleted.Add(await objects.DeleteAsync(ObjectJson.Namespace(obj), ObjectJson.Name(obj), null, context.RequestAborted));
@@ -104,6 +116,10 @@ internal sealed partial class ApiRequestHandler
         await WriteJsonAsync(context, list, StatusCodes.Status200OK, MediaTypes.Json);
     }
 
+    /// <summary>The dryRun values of a DeleteOptions body.</summary>
+    private static List<string> DryRunValues(JsonObject? options) =>
+        options?["dryRun"] is JsonArray values ? [.. values.Select(v => v is JsonValue value && value.TryGetValue<string>(out var text) ? text : "")] : [];
+
     private static async Task<JsonObject?> ReadDeleteOptionsAsync(HttpContext context)
     {
         JsonObject? options = null;
@@ -115,11 +131,10 @@ internal sealed partial class ApiRequestHandler
             (options ??= [])["propagationPolicy"] = policy;
         if (ParseInt(query["gracePeriodSeconds"], "gracePeriodSeconds") is int grace)
             (options ??= [])["gracePeriodSeconds"] = grace;
+        ValidateDryRun(context, "delete", DryRunValues(options));
         var propagation = options is null ? null : ObjectJson.GetString(options, "propagationPolicy");
         if (propagation is not (null or "Foreground" or "Background" or "Orphan"))
             throw ApiException.BadRequest($"propagationPolicy: Unsupported value: \"{propagation}\": supported values: \"Foreground\", \"Background\", \"Orphan\"");
         return options;
     }
-
-    private static bool IsDryRun(HttpContext context) => context.Request.Query["dryRun"].Any(v => v == "All");
 }

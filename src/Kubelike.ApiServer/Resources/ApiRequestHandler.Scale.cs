@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Kubelike.ApiMachinery.Errors;
+using Kubelike.ApiMachinery.Registry;
+using Kubelike.ApiMachinery.Schema;
 using Kubelike.ApiMachinery.Selectors;
 using Kubelike.ApiServer.Negotiation;
 using Kubelike.ApiServer.Requests;
@@ -26,10 +28,9 @@ internal sealed partial class ApiRequestHandler
             await WriteJsonAsync(context, scale, StatusCodes.Status200OK, MediaTypes.Json);
             return;
         }
-        var body = await ReadBodyAsync(context);
         var requested = info.Verb == "patch"
-            ? MergePatch.Apply(scale, body) as JsonObject ?? throw ApiException.BadRequest("the patch must produce an object")
-            : body;
+            ? await PatchScaleAsync(context, scale)
+            : await ReadBodyAsync(context);
         if (ParseRevision(ObjectJson.GetString(ObjectJson.Metadata(requested), "resourceVersion")) is long expected && expected != existing.Revision)
             throw ApiException.Conflict(objects.Resource, info.Name);
         if (requested["spec"]?["replicas"] is not JsonValue replicasValue || !replicasValue.TryGetValue<int>(out var replicas) || replicas < 0)
@@ -41,9 +42,24 @@ internal sealed partial class ApiRequestHandler
             var metadata = ObjectJson.Metadata(updated);
             metadata["generation"] = (metadata["generation"]?.GetValue<long>() ?? 0) + 1;
         }
+        if (IsDryRun(context))
+        {
+            await WriteJsonAsync(context, Scale(updated), StatusCodes.Status200OK, MediaTypes.Json);
+            return;
+        }
         var saved = await objects.UpdateAsync(updated, existing.Revision, context.RequestAborted);
         await WriteJsonAsync(context, Scale(saved), StatusCodes.Status200OK, MediaTypes.Json);
     }
+
+    /// <summary>A PATCH of the Scale view, of any patch type (kubectl scale sends a merge patch).</summary>
+    private static async Task<JsonObject> PatchScaleAsync(HttpContext context, JsonObject scale)
+    {
+        var modelType = ModelTypes.Find(ScaleKind);
+        var patchType = RequirePatchType(context, modelType);
+        return ApplyPatch(patchType, scale, ParsePatch(await ReadBytesAsync(context)), modelType);
+    }
+
+    private static readonly GroupVersionKind ScaleKind = new("autoscaling", "v1", "Scale");
 
     private static JsonObject Scale(JsonObject obj)
     {

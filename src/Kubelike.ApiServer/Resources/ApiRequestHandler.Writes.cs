@@ -15,7 +15,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Kubelike.ApiServer.Resources;
 
-/// <summary>The REST verbs of <see cref="ApiRequestHandler"/>: create, update and merge patch.</summary>
+/// <summary>The REST verbs of <see cref="ApiRequestHandler"/>: create, update and patch.</summary>
 internal sealed partial class ApiRequestHandler
 {
     private async Task CreateAsync(HttpContext context, ResourceStore objects, RequestInfo info)
@@ -147,18 +147,35 @@ internal sealed partial class ApiRequestHandler
         await WriteObjectAsync(context, saved, StatusCodes.Status200OK);
     }
 
+    /// <summary>
+    /// PATCH: JSON patch, merge patch or (for kinds with a model type) strategic merge patch, applied to the stored object
+    /// and written as an update, so that everything an update runs (decoding, defaulting, validation, dryRun) runs.
+    /// A patch that sets metadata.resourceVersion is conditional; any other one is retried when the object changed
+    /// between reading and writing it, as upstream retries.
+    /// </summary>
     private async Task PatchAsync(HttpContext context, ResourceStore objects, RequestInfo info)
     {
-        var type = MediaTypes.BodyType(context.Request.ContentType);
-        if (type != "application/merge-patch+json")
-            throw ApiException.UnsupportedMediaType(["application/merge-patch+json"]);
-        var patch = await ReadBodyAsync(context);
-        var existing = await GetExistingAsync(objects, info, context.RequestAborted);
-        var patched = MergePatch.Apply(existing, patch) as JsonObject ?? throw ApiException.BadRequest("the patch must produce an object");
-        // A resourceVersion in the patch makes it conditional; otherwise the patch applies to what is stored now.
-        if (ObjectJson.GetString(ObjectJson.Metadata(patch), "resourceVersion") is null)
-            ObjectJson.Metadata(patched).Remove("resourceVersion");
-        await UpdateAsync(context, objects, info, patched);
+        var modelType = ModelTypes.Find(objects.Resource);
+        var patchType = RequirePatchType(context, modelType);
+        var patch = ParsePatch(await ReadBytesAsync(context));
+        for (var attempt = 1; ; attempt++)
+        {
+            var existing = await objects.GetAsync(info.Namespace, info.Name, context.RequestAborted)
+                ?? throw ApiException.NotFound(objects.Resource, info.Name);
+            var patched = ApplyPatch(patchType, existing.Object, patch, modelType);
+            var conditional = ObjectJson.GetString(ObjectJson.Metadata(patched), "resourceVersion") != ObjectJson.GetString(ObjectJson.Metadata(existing.Object), "resourceVersion");
+            try
+            {
+                await UpdateAsync(context, objects, info, patched);
+                return;
+            }
+            catch (ApiException exception) when (exception.Code == StatusCodes.Status409Conflict && exception.Reason == StatusReasons.Conflict
+                && !conditional && attempt < MaxPatchAttempts)
+            {
+                // Someone wrote in between: apply the patch again to what is stored now.
+                context.Response.Headers.Remove("Warning");
+            }
+        }
     }
 
     private static AdmissionRequest Admission(HttpContext context, ResourceDefinition resource, RequestInfo info, AdmissionOperation operation, JsonObject? obj, JsonObject? old) =>

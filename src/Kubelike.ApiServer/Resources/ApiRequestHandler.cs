@@ -45,6 +45,8 @@ internal sealed partial class ApiRequestHandler(ResourceRegistry registry, IObje
         if (resource.Namespaced && info.Namespace.Length == 0 && info.Verb is not ("list" or "watch"))
             throw NotFoundPath();
 
+        if (info.Verb is "create" or "update" or "patch" or "delete" or "deletecollection")
+            ValidateDryRun(context, info.Verb);
         var objects = new ResourceStore(store, resource);
         var cancellation = context.RequestAborted;
         if (info.Subresource == "scale")

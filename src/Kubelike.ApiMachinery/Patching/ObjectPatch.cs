@@ -1,0 +1,52 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Kubelike.ApiMachinery.Patching;
+
+/// <summary>Applies a PATCH body of one of the <see cref="PatchTypes"/> to an object.</summary>
+public static class ObjectPatch
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 128 };
+
+    /// <summary>Parses a patch body; anything but JSON is a 400, as upstream checks before applying.</summary>
+    public static JsonNode? Parse(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            return JsonNode.Parse(body, documentOptions: DocumentOptions);
+        }
+        catch (JsonException)
+        {
+            throw PatchException.BadRequest("invalid JSON patch");
+        }
+    }
+
+    /// <summary>
+    /// The object <paramref name="target"/> becomes under <paramref name="patch"/>; <paramref name="modelType"/> gives
+    /// strategic merge patch its merge facts. The target is not changed.
+    /// </summary>
+    /// <exception cref="PatchException">The patch is malformed or does not apply.</exception>
+    public static JsonObject Apply(string patchType, JsonObject target, JsonNode? patch, Type? modelType)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var result = patchType switch
+        {
+            PatchTypes.Json => JsonPatch.Apply(target, patch),
+            PatchTypes.Merge => patch is JsonObject ? MergePatch.Apply(target, patch) : throw PatchException.BadRequest("Invalid JSON Patch"),
+            PatchTypes.StrategicMerge when modelType is not null => patch is JsonObject patchObject
+                ? StrategicMergePatch.Apply(target, patchObject, modelType)
+                : throw PatchException.BadRequest($"json: cannot unmarshal {Describe(patch)} into Go value of type map[string]interface {{}}"),
+            _ => throw new ArgumentException($"not a patch type this kind accepts: {patchType}", nameof(patchType)),
+        };
+        return result as JsonObject ?? throw PatchException.BadRequest("the patch must produce an object");
+    }
+
+    private static string Describe(JsonNode? node) => node?.GetValueKind() switch
+    {
+        JsonValueKind.Array => "array",
+        JsonValueKind.String => "string",
+        JsonValueKind.Number => "number",
+        JsonValueKind.True or JsonValueKind.False => "bool",
+        _ => "null",
+    };
+}
