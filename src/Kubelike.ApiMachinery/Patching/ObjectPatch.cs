@@ -8,16 +8,41 @@ public static class ObjectPatch
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 128 };
 
-    /// <summary>Parses a patch body; anything but JSON is a 400, as upstream checks before applying.</summary>
+    /// <summary>
+    /// Parses a patch body; anything but JSON is a 400, as upstream checks before applying. A member given twice
+    /// keeps its last value, as Go's decoder does.
+    /// </summary>
     public static JsonNode? Parse(ReadOnlySpan<byte> body)
     {
         try
         {
-            return JsonNode.Parse(body, documentOptions: DocumentOptions);
+            var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = DocumentOptions.MaxDepth });
+            using var document = JsonDocument.ParseValue(ref reader);
+            if (reader.Read())
+                throw PatchException.BadRequest("invalid JSON patch");
+            return ToNode(document.RootElement);
         }
         catch (JsonException)
         {
             throw PatchException.BadRequest("invalid JSON patch");
+        }
+    }
+
+    private static JsonNode? ToNode(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var obj = new JsonObject();
+                foreach (var property in element.EnumerateObject())
+                    obj[property.Name] = ToNode(property.Value);
+                return obj;
+            case JsonValueKind.Array:
+                return new JsonArray([.. element.EnumerateArray().Select(ToNode)]);
+            case JsonValueKind.Null:
+                return null;
+            default:
+                return JsonValue.Create(element.Clone());
         }
     }
 
