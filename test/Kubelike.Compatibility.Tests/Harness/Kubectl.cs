@@ -23,6 +23,10 @@ public sealed class Kubectl(KubectlVersion version, string kubeconfig, string ca
     public Task<ToolResult> RunAsync(string[] args, string? stdin, TimeSpan? timeout = null) =>
         ToolProcess.RunAsync(CreateStartInfo(args), stdin, timeout ?? DefaultTimeout);
 
+    /// <summary>Runs <c>kubectl args...</c> with extra environment variables (e.g. <c>KUBE_EDITOR</c> for <c>kubectl edit</c>).</summary>
+    public Task<ToolResult> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        ToolProcess.RunAsync(CreateStartInfo(args, environment), stdin: null, DefaultTimeout);
+
     /// <summary>
     /// Runs a streaming command (<c>get -w</c>, <c>logs -f</c>, <c>rollout status</c>...) and reads its stdout
     /// until <paramref name="until"/> holds for the lines so far or <paramref name="timeout"/> passes, then kills it.
@@ -30,14 +34,16 @@ public sealed class Kubectl(KubectlVersion version, string kubeconfig, string ca
     public Task<WatchResult> WatchAsync(string[] args, Func<IReadOnlyList<string>, bool> until, TimeSpan? timeout = null) =>
         ToolProcess.WatchAsync(CreateStartInfo(args), until, timeout ?? DefaultTimeout);
 
-    private System.Diagnostics.ProcessStartInfo CreateStartInfo(string[] args) =>
-        ToolProcess.CreateStartInfo(
-            ToolPaths.Require(BinaryPath),
-            ["--kubeconfig", Kubeconfig, "--cache-dir", CacheDirectory, .. args],
-            new Dictionary<string, string?>
-            {
-                // Nothing from the user running the tests: no other kubeconfig, no ~/.kube (config, kuberc).
-                ["KUBECONFIG"] = null,
-                ["HOME"] = CacheDirectory,
-            });
+    private System.Diagnostics.ProcessStartInfo CreateStartInfo(string[] args, IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            // Nothing from the user running the tests: no other kubeconfig, no ~/.kube (config, kuberc).
+            ["KUBECONFIG"] = null,
+            ["HOME"] = CacheDirectory,
+        };
+        foreach (var (name, value) in extra ?? new Dictionary<string, string?>())
+            environment[name] = value;
+        return ToolProcess.CreateStartInfo(ToolPaths.Require(BinaryPath), ["--kubeconfig", Kubeconfig, "--cache-dir", CacheDirectory, .. args], environment);
+    }
 }
