@@ -151,7 +151,7 @@ internal sealed partial class ApiRequestHandler
     /// PATCH: JSON patch, merge patch or (for kinds with a model type) strategic merge patch, applied to the stored object
     /// and written as an update, so that everything an update runs (decoding, defaulting, validation, dryRun) runs.
     /// A patch that sets metadata.resourceVersion is conditional; any other one is retried when the object changed
-    /// between reading and writing it, as upstream retries.
+    /// between reading and writing it, as upstream retries. A patch that changes nothing is not written.
     /// </summary>
     private async Task PatchAsync(HttpContext context, ResourceStore objects, RequestInfo info)
     {
@@ -163,6 +163,12 @@ internal sealed partial class ApiRequestHandler
             var existing = await objects.GetAsync(info.Namespace, info.Name, context.RequestAborted)
                 ?? throw ApiException.NotFound(objects.Resource, info.Name);
             var patched = ApplyPatch(patchType, existing.Object, patch, modelType);
+            if (JsonNode.DeepEquals(patched, existing.Object))
+            {
+                // A patch that changes nothing writes nothing: no new resourceVersion, no watch event (as upstream).
+                await WriteObjectAsync(context, existing.Object, StatusCodes.Status200OK);
+                return;
+            }
             var conditional = ObjectJson.GetString(ObjectJson.Metadata(patched), "resourceVersion") != ObjectJson.GetString(ObjectJson.Metadata(existing.Object), "resourceVersion");
             try
             {

@@ -85,6 +85,22 @@ public sealed class PatchRequestTests : ServerFixture
         Assert.That(response.IsStatusBody, Is.True, response.ToString);
     }
 
+    [TestCase(KubeHttp.MergePatch, """{"metadata":{"labels":{"app":"web"}}}""")]
+    [TestCase(StrategicMergePatch, """{"spec":{"template":{"spec":{"containers":[{"name":"main","image":"busybox:1.36"}]}}}}""")]
+    [TestCase(JsonPatch, """[{"op":"test","path":"/spec/replicas","value":1}]""")]
+    public async Task A_patch_that_changes_nothing_writes_nothing(string contentType, string body)
+    {
+        var (_, path) = await DeploymentAsync();
+        await Server.HttpClient.SendApiAsync(HttpMethod.Patch, path, """{"metadata":{"labels":{"app":"web"}}}""", KubeHttp.MergePatch);
+        var before = (string?)(await Server.HttpClient.GetApiAsync(path)).Json!["metadata"]!["resourceVersion"];
+
+        var response = await Server.HttpClient.SendApiAsync(HttpMethod.Patch, path, body, contentType);
+
+        Assert.That(response.Code, Is.EqualTo(200), response.ToString);
+        Assert.That((string?)response.Json!["metadata"]!["resourceVersion"], Is.EqualTo(before));
+        Assert.That((string?)(await Server.HttpClient.GetApiAsync(path)).Json!["metadata"]!["resourceVersion"], Is.EqualTo(before));
+    }
+
     [Test]
     public async Task Status_takes_patches_of_status_only()
     {
