@@ -66,6 +66,16 @@ public static class ObjectPatch
         return result as JsonObject ?? throw PatchException.BadRequest("the patch must produce an object");
     }
 
+    /// <summary>
+    /// The patch as upstream quotes it in a strict decoding error: a strategic merge patch as the Go map it decoded
+    /// into, the others as the patched object.
+    /// </summary>
+    public static string Describe(string patchType, JsonNode? patch, JsonObject patched)
+    {
+        ArgumentNullException.ThrowIfNull(patched);
+        return patchType == PatchTypes.StrategicMerge ? JsonValues.GoValue(patch) : patched.ToJsonString();
+    }
+
     private static string Describe(JsonNode? node) => node?.GetValueKind() switch
     {
         JsonValueKind.Array => "array",

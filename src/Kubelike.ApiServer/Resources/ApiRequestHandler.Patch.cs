@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Kubelike.ApiMachinery.Errors;
 using Kubelike.ApiMachinery.Patching;
+using Kubelike.ApiMachinery.Registry;
+using Kubelike.ApiMachinery.Schema;
 using Kubelike.ApiServer.Negotiation;
 using Microsoft.AspNetCore.Http;
 
@@ -25,6 +27,20 @@ internal sealed partial class ApiRequestHandler
         if (context.Request.Query.ContainsKey("force"))
             throw ApiException.Invalid("meta.k8s.io", "PatchOptions", "", [FieldError.Forbidden("force", "may not be specified for non-apply patch")]);
         return type;
+    }
+
+    /// <summary>
+    /// Under <c>fieldValidation=Strict</c>, a patch that brings fields the schema does not know is refused as upstream
+    /// refuses it: 422 on the field "patch", naming the fields. (Warn and Ignore are the update's decoding.)
+    /// </summary>
+    private static void RefuseUnknownPatchFields(HttpContext context, ResourceDefinition resource, string patchType, JsonNode? patch, JsonObject patched)
+    {
+        if (context.Request.Query["fieldValidation"].ToString() != "Strict")
+            return;
+        var unknown = new List<string>();
+        ObjectDecoder.Decode(patched, resource, FieldValidation.Warn, unknown);
+        if (unknown.Count > 0)
+            throw ApiException.Invalid("", "", "", [FieldError.Invalid("patch", ObjectPatch.Describe(patchType, patch, patched), "strict decoding error: " + string.Join(", ", unknown))]);
     }
 
     private static JsonNode? ParsePatch(byte[] body)

@@ -169,6 +169,7 @@ internal sealed partial class ApiRequestHandler
                 await WriteObjectAsync(context, existing.Object, StatusCodes.Status200OK);
                 return;
             }
+            RefuseUnknownPatchFields(context, objects.Resource, patchType, patch, patched);
             var conditional = ObjectJson.GetString(ObjectJson.Metadata(patched), "resourceVersion") != ObjectJson.GetString(ObjectJson.Metadata(existing.Object), "resourceVersion");
             try
             {

@@ -101,6 +101,23 @@ public sealed class PatchRequestTests : ServerFixture
         Assert.That((string?)(await Server.HttpClient.GetApiAsync(path)).Json!["metadata"]!["resourceVersion"], Is.EqualTo(before));
     }
 
+    [TestCase(StrategicMergePatch, """{"spec":{"bogus":1}}""", "map[spec:map[bogus:1]]")]
+    [TestCase(KubeHttp.MergePatch, """{"spec":{"bogus":1}}""", null)]
+    public async Task Strict_field_validation_refuses_a_patch_with_unknown_fields(string contentType, string body, string? quoted)
+    {
+        var (_, path) = await DeploymentAsync();
+
+        var strict = await Server.HttpClient.SendApiAsync(HttpMethod.Patch, path + "?fieldValidation=Strict", body, contentType);
+        var ignore = await Server.HttpClient.SendApiAsync(HttpMethod.Patch, path + "?fieldValidation=Ignore", body, contentType);
+
+        Assert.That((strict.Code, strict.Reason), Is.EqualTo((422, "Invalid")), strict.ToString);
+        Assert.That(strict.Message, Does.StartWith(" \"\" is invalid: patch: Invalid value: ").And.EndWith(": strict decoding error: unknown field \"spec.bogus\""), strict.ToString);
+        if (quoted is not null)
+            Assert.That(strict.Message, Does.Contain(quoted));
+        Assert.That(ignore.Code, Is.EqualTo(200), ignore.ToString);
+        Assert.That(ignore.Json!["spec"]!["bogus"], Is.Null);
+    }
+
     [Test]
     public async Task Status_takes_patches_of_status_only()
     {
