@@ -12,7 +12,13 @@ public static class ObjectPatch
     /// Parses a patch body; anything but JSON is a 400, as upstream checks before applying. A member given twice
     /// keeps its last value, as Go's decoder does.
     /// </summary>
-    public static JsonNode? Parse(ReadOnlySpan<byte> body)
+    public static JsonNode? Parse(ReadOnlySpan<byte> body) => Parse(body, duplicates: null);
+
+    /// <summary>
+    /// <see cref="Parse(ReadOnlySpan{byte})"/>, reporting each member given more than once to <paramref name="duplicates"/>
+    /// as <c>duplicate field "a.b"</c>, for <c>fieldValidation</c>.
+    /// </summary>
+    public static JsonNode? Parse(ReadOnlySpan<byte> body, ICollection<string>? duplicates)
     {
         try
         {
@@ -20,7 +26,7 @@ public static class ObjectPatch
             using var document = JsonDocument.ParseValue(ref reader);
             if (reader.Read())
                 throw PatchException.BadRequest("invalid JSON patch");
-            return ToNode(document.RootElement);
+            return ToNode(document.RootElement, "", duplicates);
         }
         catch (JsonException)
         {
@@ -28,17 +34,22 @@ public static class ObjectPatch
         }
     }
 
-    private static JsonNode? ToNode(JsonElement element)
+    private static JsonNode? ToNode(JsonElement element, string path, ICollection<string>? duplicates)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
                 var obj = new JsonObject();
                 foreach (var property in element.EnumerateObject())
-                    obj[property.Name] = ToNode(property.Value);
+                {
+                    var childPath = path.Length == 0 ? property.Name : path + "." + property.Name;
+                    if (obj.ContainsKey(property.Name))
+                        duplicates?.Add($"duplicate field \"{childPath}\"");
+                    obj[property.Name] = ToNode(property.Value, childPath, duplicates);
+                }
                 return obj;
             case JsonValueKind.Array:
-                return new JsonArray([.. element.EnumerateArray().Select(ToNode)]);
+                return new JsonArray([.. element.EnumerateArray().Select((item, index) => ToNode(item, $"{path}[{index}]", duplicates))]);
             case JsonValueKind.Null:
                 return null;
             default:

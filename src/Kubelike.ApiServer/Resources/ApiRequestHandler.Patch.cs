@@ -33,21 +33,28 @@ internal sealed partial class ApiRequestHandler
     /// Under <c>fieldValidation=Strict</c>, a patch that brings fields the schema does not know is refused as upstream
     /// refuses it: 422 on the field "patch", naming the fields. (Warn and Ignore are the update's decoding.)
     /// </summary>
-    private static void RefuseUnknownPatchFields(HttpContext context, ResourceDefinition resource, string patchType, JsonNode? patch, JsonObject patched)
+    private static void RefuseUnknownPatchFields(HttpContext context, ResourceDefinition resource, string patchType, JsonNode? patch, JsonObject patched, IReadOnlyList<string> duplicates)
     {
         if (context.Request.Query["fieldValidation"].ToString() != "Strict")
             return;
-        var unknown = new List<string>();
-        ObjectDecoder.Decode(patched, resource, FieldValidation.Warn, unknown);
-        if (unknown.Count > 0)
-            throw ApiException.Invalid("", "", "", [FieldError.Invalid("patch", ObjectPatch.Describe(patchType, patch, patched), "strict decoding error: " + string.Join(", ", unknown))]);
+        var problems = new List<string>(duplicates);
+        ObjectDecoder.Decode(patched, resource, FieldValidation.Warn, problems);
+        if (problems.Count > 0)
+            throw ApiException.Invalid("", "", "", [FieldError.Invalid("patch", ObjectPatch.Describe(patchType, patch, patched), "strict decoding error: " + string.Join(", ", problems))]);
     }
 
-    private static JsonNode? ParsePatch(byte[] body)
+    /// <summary>Parses a patch body; members given twice are collected in <paramref name="duplicates"/> (and warned of under Warn).</summary>
+    private static JsonNode? ParsePatch(HttpContext context, byte[] body, List<string> duplicates)
     {
         try
         {
-            return ObjectPatch.Parse(body);
+            var patch = ObjectPatch.Parse(body, duplicates);
+            if (NullIfEmpty(context.Request.Query["fieldValidation"]) is null or "Warn")
+            {
+                foreach (var duplicate in duplicates)
+                    context.Response.Headers.Append("Warning", $"299 - \"{duplicate.Replace("\"", "\\\"", StringComparison.Ordinal)}\"");
+            }
+            return patch;
         }
         catch (PatchException exception)
         {

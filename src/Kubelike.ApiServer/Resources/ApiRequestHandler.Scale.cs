@@ -56,7 +56,7 @@ internal sealed partial class ApiRequestHandler
     {
         var modelType = ModelTypes.Find(ScaleKind);
         var patchType = RequirePatchType(context, modelType);
-        return ApplyPatch(patchType, scale, ParsePatch(await ReadBytesAsync(context)), modelType);
+        return ApplyPatch(patchType, scale, ParsePatch(context, await ReadBytesAsync(context), []), modelType);
     }
 
     private static readonly GroupVersionKind ScaleKind = new("autoscaling", "v1", "Scale");

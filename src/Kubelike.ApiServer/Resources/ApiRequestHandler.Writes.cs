@@ -157,7 +157,8 @@ internal sealed partial class ApiRequestHandler
     {
         var modelType = ModelTypes.Find(objects.Resource);
         var patchType = RequirePatchType(context, modelType);
-        var patch = ParsePatch(await ReadBytesAsync(context));
+        var duplicates = new List<string>();
+        var patch = ParsePatch(context, await ReadBytesAsync(context), duplicates);
         for (var attempt = 1; ; attempt++)
         {
             var existing = await objects.GetAsync(info.Namespace, info.Name, context.RequestAborted)
@@ -169,7 +170,7 @@ internal sealed partial class ApiRequestHandler
                 await WriteObjectAsync(context, existing.Object, StatusCodes.Status200OK);
                 return;
             }
-            RefuseUnknownPatchFields(context, objects.Resource, patchType, patch, patched);
+            RefuseUnknownPatchFields(context, objects.Resource, patchType, patch, patched, duplicates);
             var conditional = ObjectJson.GetString(ObjectJson.Metadata(patched), "resourceVersion") != ObjectJson.GetString(ObjectJson.Metadata(existing.Object), "resourceVersion");
             try
             {
@@ -180,7 +181,6 @@ internal sealed partial class ApiRequestHandler
                 && !conditional && attempt < MaxPatchAttempts)
             {
                 // Someone wrote in between: apply the patch again to what is stored now.
-                context.Response.Headers.Remove("Warning");
             }
         }
     }

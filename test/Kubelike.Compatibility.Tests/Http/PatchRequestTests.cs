@@ -119,6 +119,19 @@ public sealed class PatchRequestTests : ServerFixture
     }
 
     [Test]
+    public async Task Strict_field_validation_refuses_a_patch_with_a_duplicate_field()
+    {
+        var (_, path) = await DeploymentAsync();
+
+        var strict = await Server.HttpClient.SendApiAsync(HttpMethod.Patch, path + "?fieldValidation=Strict", """{"spec":{"replicas":2,"replicas":3}}""", StrategicMergePatch);
+        var lenient = await Server.HttpClient.SendApiAsync(HttpMethod.Patch, path + "?fieldValidation=Ignore", """{"spec":{"replicas":2,"replicas":3}}""", StrategicMergePatch);
+
+        Assert.That((strict.Code, strict.Reason), Is.EqualTo((422, "Invalid")), strict.ToString);
+        Assert.That(strict.Message, Does.EndWith("strict decoding error: duplicate field \"spec.replicas\""), strict.ToString);
+        Assert.That((lenient.Code, (int?)lenient.Json?["spec"]?["replicas"]), Is.EqualTo((200, (int?)3)), "the last value wins: " + lenient);
+    }
+
+    [Test]
     public async Task Status_takes_patches_of_status_only()
     {
         var (_, path) = await DeploymentAsync();
