@@ -6,8 +6,8 @@ namespace Kubelike.Compatibility.Tests.KubectlCommands;
 
 /// <summary>
 /// kubectl's commands that PATCH: client-side apply (3-way strategic merge patch), diff, patch of every type, set
-/// image, label/annotate, edit, and server-side dry runs. There is no OpenAPI yet, so commands that validate run with
-/// <c>--validate=false</c>.
+/// image, label/annotate, edit, and server-side dry runs, with kubectl's default validation (fieldValidation=Strict
+/// against the served OpenAPI).
 /// </summary>
 [TestFixture]
 public sealed class KubectlPatchTests : ServerFixture
@@ -45,11 +45,11 @@ public sealed class KubectlPatchTests : ServerFixture
     {
         var (kubectl, ns) = await SetUpAsync(version);
         var first = WriteFile("v1.yaml", DeploymentYaml("web", 2, withTier: true, withSecondEnv: true));
-        var created = await OkAsync(kubectl.RunAsync("apply", "-n", ns, "--validate=false", "-f", first));
+        var created = await OkAsync(kubectl.RunAsync("apply", "-n", ns, "-f", first));
         var before = await GetAsync(kubectl, ns, "deployment", "web");
 
         var second = WriteFile("v2.yaml", DeploymentYaml("web", 3, withTier: false, withSecondEnv: false));
-        var configured = await OkAsync(kubectl.RunAsync("apply", "-n", ns, "--validate=false", "-f", second));
+        var configured = await OkAsync(kubectl.RunAsync("apply", "-n", ns, "-f", second));
         var after = await GetAsync(kubectl, ns, "deployment", "web");
 
         Assert.Multiple(() =>
@@ -65,7 +65,7 @@ public sealed class KubectlPatchTests : ServerFixture
             Assert.That((long?)after["metadata"]!["generation"], Is.EqualTo(2));
         });
 
-        var again = await OkAsync(kubectl.RunAsync("apply", "-n", ns, "--validate=false", "-f", second));
+        var again = await OkAsync(kubectl.RunAsync("apply", "-n", ns, "-f", second));
         var unchanged = await GetAsync(kubectl, ns, "deployment", "web");
         Assert.That(again.Stdout.Trim(), Is.EqualTo("deployment.apps/web unchanged"), again.ToString);
         Assert.That((string?)unchanged["metadata"]!["resourceVersion"], Is.EqualTo((string?)after["metadata"]!["resourceVersion"]));
@@ -77,7 +77,7 @@ public sealed class KubectlPatchTests : ServerFixture
     {
         var (kubectl, ns) = await SetUpAsync(version);
         var file = WriteFile("v1.yaml", DeploymentYaml("web", 2, withTier: false, withSecondEnv: false));
-        await OkAsync(kubectl.RunAsync("apply", "-n", ns, "--validate=false", "-f", file));
+        await OkAsync(kubectl.RunAsync("apply", "-n", ns, "-f", file));
         var stored = await GetAsync(kubectl, ns, "deployment", "web");
 
         var same = await kubectl.RunAsync("diff", "-n", ns, "-f", file);
@@ -104,7 +104,7 @@ public sealed class KubectlPatchTests : ServerFixture
     public async Task Patch_of_each_type(KubectlVersion version)
     {
         var (kubectl, ns) = await SetUpAsync(version);
-        await OkAsync(kubectl.RunAsync("apply", "-n", ns, "--validate=false", "-f", WriteFile("d.yaml", DeploymentYaml("web", 2, withTier: false, withSecondEnv: false))));
+        await OkAsync(kubectl.RunAsync("apply", "-n", ns, "-f", WriteFile("d.yaml", DeploymentYaml("web", 2, withTier: false, withSecondEnv: false))));
 
         var json = await OkAsync(kubectl.RunAsync("patch", "deployment", "web", "-n", ns, "--type", "json",
             "-p", """[{"op":"test","path":"/spec/replicas","value":2},{"op":"replace","path":"/spec/replicas","value":4},{"op":"add","path":"/metadata/labels/via","value":"json"}]"""));
@@ -137,7 +137,7 @@ public sealed class KubectlPatchTests : ServerFixture
     public async Task Set_image_label_and_annotate(KubectlVersion version)
     {
         var (kubectl, ns) = await SetUpAsync(version);
-        await OkAsync(kubectl.RunAsync("apply", "-n", ns, "--validate=false", "-f", WriteFile("d.yaml", DeploymentYaml("web", 1, withTier: true, withSecondEnv: false))));
+        await OkAsync(kubectl.RunAsync("apply", "-n", ns, "-f", WriteFile("d.yaml", DeploymentYaml("web", 1, withTier: true, withSecondEnv: false))));
 
         var image = await OkAsync(kubectl.RunAsync("set", "image", "deployment/web", "main=busybox:1.37", "-n", ns));
         await OkAsync(kubectl.RunAsync("label", "deployment", "web", "tier=back", "--overwrite", "-n", ns));
@@ -168,13 +168,13 @@ public sealed class KubectlPatchTests : ServerFixture
     {
         var (kubectl, ns) = await SetUpAsync(version);
         await Server.HttpClient.CreateConfigMapAsync(ns, "settings", data: new Dictionary<string, string> { ["color"] = "blue", ["size"] = "L" });
-        await OkAsync(kubectl.RunAsync("apply", "-n", ns, "--validate=false", "-f", WriteFile("d.yaml", DeploymentYaml("web", 1, withTier: false, withSecondEnv: false))));
+        await OkAsync(kubectl.RunAsync("apply", "-n", ns, "-f", WriteFile("d.yaml", DeploymentYaml("web", 1, withTier: false, withSecondEnv: false))));
         var editor = WriteFile("editor.sh", "#!/bin/sh\nsed -i -e 's/color: blue/color: green/' -e 's/image: busybox:1.36/image: busybox:edited/' \"$1\"\n");
         File.SetUnixFileMode(editor, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var environment = new Dictionary<string, string?> { ["KUBE_EDITOR"] = editor, ["EDITOR"] = editor };
 
-        var configMap = await OkAsync(kubectl.RunWithEnvironmentAsync(environment, "edit", "configmap", "settings", "-n", ns, "--validate=false"));
-        var deployment = await OkAsync(kubectl.RunWithEnvironmentAsync(environment, "edit", "deployment", "web", "-n", ns, "--validate=false"));
+        var configMap = await OkAsync(kubectl.RunWithEnvironmentAsync(environment, "edit", "configmap", "settings", "-n", ns));
+        var deployment = await OkAsync(kubectl.RunWithEnvironmentAsync(environment, "edit", "deployment", "web", "-n", ns));
         var settings = await GetAsync(kubectl, ns, "configmap", "settings");
         var web = await GetAsync(kubectl, ns, "deployment", "web");
 
@@ -194,13 +194,13 @@ public sealed class KubectlPatchTests : ServerFixture
     {
         var (kubectl, ns) = await SetUpAsync(version);
         var file = WriteFile("d.yaml", DeploymentYaml("web", 1, withTier: false, withSecondEnv: false));
-        await OkAsync(kubectl.RunAsync("apply", "-n", ns, "--validate=false", "-f", file));
+        await OkAsync(kubectl.RunAsync("apply", "-n", ns, "-f", file));
         var revision = await ListRevisionAsync(ns);
 
         var create = await OkAsync(kubectl.RunAsync("create", "configmap", "dry", "--from-literal=a=b", "-n", ns, "--dry-run=server"));
-        var applyNew = await OkAsync(kubectl.RunAsync("apply", "-n", ns, "--validate=false", "--dry-run=server",
+        var applyNew = await OkAsync(kubectl.RunAsync("apply", "-n", ns, "--dry-run=server",
             "-f", WriteFile("o.yaml", DeploymentYaml("other", 1, withTier: false, withSecondEnv: false))));
-        var applyChange = await OkAsync(kubectl.RunAsync("apply", "-n", ns, "--validate=false", "--dry-run=server",
+        var applyChange = await OkAsync(kubectl.RunAsync("apply", "-n", ns, "--dry-run=server",
             "-f", WriteFile("d2.yaml", DeploymentYaml("web", 7, withTier: false, withSecondEnv: false))));
         var scale = await OkAsync(kubectl.RunAsync("scale", "deployment", "web", "--replicas=9", "-n", ns, "--dry-run=server"));
         var delete = await OkAsync(kubectl.RunAsync("delete", "deployment", "web", "-n", ns, "--dry-run=server"));
