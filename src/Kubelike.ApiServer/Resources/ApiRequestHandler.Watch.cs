@@ -5,6 +5,8 @@ using Kubelike.ApiServer.Negotiation;
 using Kubelike.ApiServer.Requests;
 using Kubelike.Storage;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Kubelike.ApiServer.Resources;
 
@@ -29,7 +31,10 @@ internal sealed partial class ApiRequestHandler
         var ns = objects.Resource.Namespaced && info.Namespace.Length > 0 ? info.Namespace : null;
         var tableVersion = MediaTypes.AcceptedTableVersion(context.Request.Headers.Accept.ToString());
 
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        // Watches end when the server shuts down (as kube-apiserver's do): clients resume elsewhere, and an open
+        // stream would otherwise hold a graceful shutdown until its timeout.
+        var stopping = context.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
         deadline.CancelAfter(timeout);
         var token = deadline.Token;
 

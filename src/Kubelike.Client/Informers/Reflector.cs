@@ -79,7 +79,7 @@ internal sealed class Reflector<T>(
         // A consistent list, page by page from one snapshot: the watch then continues exactly where it ends.
         var items = new List<T>();
         string? resourceVersion = null;
-        var page = new ListOptions { LabelSelector = options.LabelSelector, FieldSelector = options.FieldSelector, Limit = options.PageSize };
+        var page = new ListParameters { LabelSelector = options.LabelSelector, FieldSelector = options.FieldSelector, Limit = options.PageSize };
         while (true)
         {
             var list = await client.ListAsync(options.Namespace, page, cancellationToken);
@@ -99,7 +99,7 @@ internal sealed class Reflector<T>(
     private async Task<bool> WatchAsync(CancellationToken cancellationToken)
     {
         var timeout = options.MinWatchTimeout * (1 + Random.Shared.NextDouble());
-        var watchOptions = new WatchOptions
+        var watchOptions = new WatchParameters
         {
             LabelSelector = options.LabelSelector,
             FieldSelector = options.FieldSelector,

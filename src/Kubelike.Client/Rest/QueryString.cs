@@ -22,7 +22,7 @@ internal sealed class QueryString
 
     public QueryString Add(string name, bool value) => value ? Add(name, "true") : this;
 
-    public QueryString Add(ListOptions? options)
+    public QueryString Add(ListParameters? options)
     {
         if (options is null)
             return this;

@@ -40,19 +40,19 @@ public sealed class ResourceClient<T>
     /// <param name="ns">The namespace, or null for all namespaces.</param>
     /// <param name="options">Selectors, limit, continue, resourceVersion.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    public async Task<ObjectList<T>> ListAsync(string? ns = null, ListOptions? options = null, CancellationToken cancellationToken = default)
+    public async Task<ObjectList<T>> ListAsync(string? ns = null, ListParameters? options = null, CancellationToken cancellationToken = default)
     {
         var path = ResourcePath.For(Resource, ns) + new QueryString().Add(options);
         return await SendAsync<ObjectList<T>>(HttpMethod.Get, path, null, null, idempotent: true, cancellationToken);
     }
 
     /// <summary>
-    /// Every item, page by page (<see cref="ListOptions.Limit"/> or <see cref="DefaultPageSize"/> per request), all
+    /// Every item, page by page (<see cref="ListParameters.Limit"/> or <see cref="DefaultPageSize"/> per request), all
     /// from one snapshot. A continue token that expires mid-way throws <see cref="ResourceVersionExpiredException"/>.
     /// </summary>
-    public async IAsyncEnumerable<T> ListAllAsync(string? ns = null, ListOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<T> ListAllAsync(string? ns = null, ListParameters? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var page = (options ?? new ListOptions()) with { Limit = options?.Limit ?? DefaultPageSize };
+        var page = (options ?? new ListParameters()) with { Limit = options?.Limit ?? DefaultPageSize };
         while (true)
         {
             var list = await ListAsync(ns, page, cancellationToken);
@@ -65,7 +65,7 @@ public sealed class ResourceClient<T>
     }
 
     /// <summary>
-    /// Streams events until the server ends the watch (its <see cref="WatchOptions.TimeoutSeconds"/>) or
+    /// Streams events until the server ends the watch (its <see cref="WatchParameters.TimeoutSeconds"/>) or
     /// <paramref name="cancellationToken"/> is cancelled. An ERROR event throws its Status as a
     /// <see cref="KubernetesApiException"/>: <see cref="ResourceVersionExpiredException"/> when the resourceVersion is too old.
     /// </summary>
@@ -73,9 +73,9 @@ public sealed class ResourceClient<T>
     /// <param name="options">Selectors, the resourceVersion to start after, bookmarks, timeout.</param>
     /// <param name="cancellationToken">Ends the watch.</param>
     public async IAsyncEnumerable<WatchEvent<T>> WatchAsync(
-        string? ns = null, WatchOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        string? ns = null, WatchParameters? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        options ??= new WatchOptions();
+        options ??= new WatchParameters();
         var path = ResourcePath.For(Resource, ns) + new QueryString()
             .Add("watch", true)
             .Add("labelSelector", options.LabelSelector)
@@ -122,7 +122,7 @@ public sealed class ResourceClient<T>
     }
 
     /// <summary>Creates the object in its namespace (or the default one) and returns what the server stored.</summary>
-    public async Task<T> CreateAsync(T obj, WriteOptions? options = null, CancellationToken cancellationToken = default)
+    public async Task<T> CreateAsync(T obj, WriteParameters? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(obj);
         ObjectAccessor.FillTypeMeta(obj, Resource);
@@ -131,16 +131,16 @@ public sealed class ResourceClient<T>
     }
 
     /// <summary>Replaces the object; with a resourceVersion set, a stale one fails with 409 Conflict.</summary>
-    public Task<T> UpdateAsync(T obj, WriteOptions? options = null, CancellationToken cancellationToken = default) =>
+    public Task<T> UpdateAsync(T obj, WriteParameters? options = null, CancellationToken cancellationToken = default) =>
         PutAsync(obj, null, options, cancellationToken);
 
     /// <summary>Replaces the object's status through the status subresource.</summary>
-    public Task<T> UpdateStatusAsync(T obj, WriteOptions? options = null, CancellationToken cancellationToken = default) =>
+    public Task<T> UpdateStatusAsync(T obj, WriteParameters? options = null, CancellationToken cancellationToken = default) =>
         PutAsync(obj, "status", options, cancellationToken);
 
     /// <summary>Patches an object (or a subresource of it, e.g. <c>status</c> or <c>scale</c>).</summary>
     public async Task<T> PatchAsync(
-        string name, Patch patch, string? ns = null, PatchOptions? options = null, string? subresource = null, CancellationToken cancellationToken = default)
+        string name, Patch patch, string? ns = null, PatchParameters? options = null, string? subresource = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(patch);
         if (patch.Type == PatchType.Apply && string.IsNullOrEmpty(options?.FieldManager))
@@ -160,7 +160,7 @@ public sealed class ResourceClient<T>
         ArgumentNullException.ThrowIfNull(obj);
         ObjectAccessor.FillTypeMeta(obj, Resource);
         var name = ObjectAccessor.GetName(obj) ?? throw new ArgumentException("the object has no metadata.name", nameof(obj));
-        return PatchAsync(name, new Patch(PatchType.Apply, Serialize(obj)), NamespaceOf(obj), new PatchOptions { FieldManager = fieldManager, Force = force }, subresource, cancellationToken);
+        return PatchAsync(name, new Patch(PatchType.Apply, Serialize(obj)), NamespaceOf(obj), new PatchParameters { FieldManager = fieldManager, Force = force }, subresource, cancellationToken);
     }
 
     /// <summary>
@@ -177,14 +177,14 @@ public sealed class ResourceClient<T>
     }
 
     /// <summary>Deletes every object the selectors of <paramref name="listOptions"/> match, in a namespace (or all of a cluster-scoped resource).</summary>
-    public async Task DeleteCollectionAsync(string? ns, ListOptions? listOptions = null, DeleteOptions? options = null, CancellationToken cancellationToken = default)
+    public async Task DeleteCollectionAsync(string? ns, ListParameters? listOptions = null, DeleteOptions? options = null, CancellationToken cancellationToken = default)
     {
         var path = ResourcePath.For(Resource, ns) + new QueryString().Add(listOptions);
         var body = options is null ? null : KubernetesJson.Serialize(WithTypeMeta(options));
         using var response = await _client.SendAsync(HttpMethod.Delete, path, body, "application/json", idempotent: false, streaming: false, cancellationToken);
     }
 
-    private async Task<T> PutAsync(T obj, string? subresource, WriteOptions? options, CancellationToken cancellationToken)
+    private async Task<T> PutAsync(T obj, string? subresource, WriteParameters? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(obj);
         ObjectAccessor.FillTypeMeta(obj, Resource);
@@ -196,7 +196,7 @@ public sealed class ResourceClient<T>
     private string? NamespaceOf(T obj) =>
         Resource.Namespaced ? ObjectAccessor.GetNamespace(obj) is { Length: > 0 } ns ? ns : _client.DefaultNamespace : null;
 
-    private static string Query(WriteOptions? options) => new QueryString()
+    private static string Query(WriteParameters? options) => new QueryString()
         .Add("fieldManager", options?.FieldManager)
         .Add("fieldValidation", options?.FieldValidation)
         .Add("dryRun", options?.DryRun == true ? "All" : null)

@@ -1,7 +1,7 @@
 namespace Kubelike.Client.Rest;
 
 /// <summary>Query parameters of a patch.</summary>
-public sealed record PatchOptions
+public sealed record PatchParameters
 {
     /// <summary>Required for server-side apply; recorded in managedFields.</summary>
     public string? FieldManager { get; init; }

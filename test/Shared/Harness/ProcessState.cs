@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Kubelike.Compatibility.Tests.Harness;
+namespace Kubelike.Testing;
 
 public static class ProcessState
 {

@@ -1,7 +1,7 @@
 namespace Kubelike.Client.Watch;
 
 /// <summary>Query parameters of a watch.</summary>
-public sealed record WatchOptions
+public sealed record WatchParameters
 {
     public string? LabelSelector { get; init; }
 

@@ -1,7 +1,7 @@
 namespace Kubelike.Client.Rest;
 
 /// <summary>Query parameters of create and update.</summary>
-public sealed record WriteOptions
+public sealed record WriteParameters
 {
     /// <summary>Recorded in managedFields as the writer of the fields.</summary>
     public string? FieldManager { get; init; }

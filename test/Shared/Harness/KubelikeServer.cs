@@ -3,9 +3,8 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
-using Kubelike.Testing;
 
-namespace Kubelike.Compatibility.Tests.Harness;
+namespace Kubelike.Testing;
 
 /// <summary>
 /// The real <c>kubelike server</c> (kubelike.dll, built next to the tests) run as a child process with a data
@@ -21,17 +20,19 @@ public sealed class KubelikeServer : IAsyncDisposable
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
     private readonly TempDirectory _directory;
-    private readonly Process _process;
+    private readonly IReadOnlyList<string> _arguments;
     private readonly StringBuilder _output = new();
+    private Process _process;
     private HttpClient? _httpClient;
     private int? _exitCode;
 
-    private KubelikeServer(TempDirectory directory, int port, Process process)
+    private KubelikeServer(TempDirectory directory, int port, IReadOnlyList<string> arguments)
     {
         _directory = directory;
-        _process = process;
+        _arguments = arguments;
         Port = port;
         BaseUrl = new Uri($"https://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
+        _process = CreateProcess();
     }
 
     public int Port { get; }
@@ -75,11 +76,14 @@ public sealed class KubelikeServer : IAsyncDisposable
     /// Starts a server in a fresh temporary directory on a free port and waits until <c>/readyz</c> answers ok.
     /// Fails (throws, with the server's output) when it is not ready within <see cref="StartTimeout"/>.
     /// </summary>
-    public static async Task<KubelikeServer> StartAsync(CancellationToken cancellationToken = default)
+    public static Task<KubelikeServer> StartAsync(CancellationToken cancellationToken = default) => StartAsync([], cancellationToken);
+
+    /// <summary>As <see cref="StartAsync(CancellationToken)"/>, with more <c>kubelike server</c> arguments (e.g. <c>--datastore-endpoint</c>).</summary>
+    public static async Task<KubelikeServer> StartAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken = default)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var server = Launch();
+            var server = Launch(arguments);
             try
             {
                 await server.WaitUntilReadyAsync(cancellationToken);
@@ -154,6 +158,21 @@ public sealed class KubelikeServer : IAsyncDisposable
         return _exitCode.Value;
     }
 
+    /// <summary>
+    /// Stops the server (SIGTERM) and starts it again with the same data directory, port and arguments: the same CA
+    /// and kubeconfig, an empty watch cache. Waits until it is ready again.
+    /// </summary>
+    public async Task RestartAsync(CancellationToken cancellationToken = default)
+    {
+        await StopAsync();
+        Append($"[harness] restarting kubelike (exit code {_exitCode})");
+        _process.Dispose();
+        _process = CreateProcess();
+        _exitCode = null;
+        StartProcess();
+        await WaitUntilReadyAsync(cancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
@@ -163,7 +182,7 @@ public sealed class KubelikeServer : IAsyncDisposable
         _directory.Dispose();
     }
 
-    private static KubelikeServer Launch()
+    private static KubelikeServer Launch(IReadOnlyList<string> arguments)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "kubelike.dll");
         if (!File.Exists(dll))
@@ -171,23 +190,46 @@ public sealed class KubelikeServer : IAsyncDisposable
             throw new FileNotFoundException($"{dll} should be built next to the tests (project reference to src/Kubelike)", dll);
         }
 
-        var directory = new TempDirectory();
-        var port = NetworkPorts.FindFree();
+        var server = new KubelikeServer(new TempDirectory(), NetworkPorts.FindFree(), arguments);
+        server.StartProcess();
+        return server;
+    }
+
+    private Process CreateProcess()
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "kubelike.dll");
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
         // A shell starts background jobs with SIGINT ignored and a test host started that way would pass that on;
         // env --default-signal restores default dispositions. env execs, so the pid is the server's own.
-        var start = ToolProcess.CreateStartInfo(
-            "env",
-            ["--default-signal", dotnet, dll, "server", "--data-dir", directory.Combine("data"), "--secure-port", port.ToString(CultureInfo.InvariantCulture)]);
-        start.RedirectStandardInput = false;
+        var start = new ProcessStartInfo("env")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            UseShellExecute = false,
+        };
+        string[] arguments =
+        [
+            "--default-signal", dotnet, dll, "server", "--data-dir", _directory.Combine("data"), "--secure-port", Port.ToString(CultureInfo.InvariantCulture),
+            .. _arguments,
+        ];
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         var process = new Process { StartInfo = start };
-        var server = new KubelikeServer(directory, port, process);
-        process.OutputDataReceived += (_, e) => server.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return server;
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        return process;
+    }
+
+    private void StartProcess()
+    {
+        _process.Start();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
     }
 
     /// <summary>Whether the server failed because another process took its port first.</summary>

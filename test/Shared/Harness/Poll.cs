@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Kubelike.Compatibility.Tests.TestSupport;
+namespace Kubelike.Testing;
 
 /// <summary>Waiting for a condition with a deadline instead of a fixed sleep.</summary>
 public static class Poll
@@ -28,6 +28,22 @@ public static class Poll
             if (stopwatch.Elapsed > limit)
             {
                 Assert.Fail($"{what}: not within {limit.TotalSeconds:0} s");
+            }
+
+            await Task.Delay(Interval);
+        }
+    }
+
+    /// <summary>Evaluates <paramref name="condition"/> until it is true; fails the test with <paramref name="what"/> (and <paramref name="diagnostics"/>) after the timeout.</summary>
+    public static async Task UntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null, Func<string>? diagnostics = null)
+    {
+        var limit = timeout ?? DefaultTimeout;
+        var stopwatch = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (stopwatch.Elapsed > limit)
+            {
+                Assert.Fail($"{what}: not within {limit.TotalSeconds:0} s{(diagnostics is null ? string.Empty : Environment.NewLine + diagnostics())}");
             }
 
             await Task.Delay(Interval);

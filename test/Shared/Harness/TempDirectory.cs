@@ -1,4 +1,4 @@
-namespace Kubelike.Compatibility.Tests.Harness;
+namespace Kubelike.Testing;
 
 /// <summary>
 /// A fresh directory under /tmp, removed on dispose. Short paths, because PostgreSQL's unix socket lives below

@@ -1,7 +1,7 @@
 namespace Kubelike.Client.Rest;
 
 /// <summary>Query parameters of a list (and of a delete-collection).</summary>
-public sealed record ListOptions
+public sealed record ListParameters
 {
     /// <summary>E.g. <c>app=web,tier!=db</c>.</summary>
     public string? LabelSelector { get; init; }

@@ -1,0 +1,98 @@
+using Kubelike.Api.Core.V1;
+using Kubelike.Client.Tests.Support;
+using Kubelike.Client.Watch;
+
+namespace Kubelike.Client.Tests.Watch;
+
+/// <summary>Watch streams against a real server.</summary>
+public sealed class WatchTests : ClusterFixture
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+
+    [Test]
+    public async Task A_watch_from_a_list_sees_added_modified_and_deleted_in_order()
+    {
+        var ns = await CreateNamespaceAsync();
+        var configMaps = Client.Resource<ConfigMap>();
+        var start = await configMaps.ListAsync(ns);
+        using var deadline = new CancellationTokenSource(Deadline);
+        var events = new List<WatchEvent<ConfigMap>>();
+
+        var watching = Task.Run(async () =>
+        {
+            await foreach (var e in configMaps.WatchAsync(ns, new WatchParameters { ResourceVersion = start.ResourceVersion }, deadline.Token))
+            {
+                events.Add(e);
+                if (e.Type == WatchEventType.Deleted)
+                    return;
+            }
+        });
+        var created = await configMaps.CreateAsync(NewConfigMap(ns, "watched"));
+        created.Data!["key"] = "changed";
+        var updated = await configMaps.UpdateAsync(created);
+        await configMaps.DeleteAsync("watched", ns);
+        await watching;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(events.Select(e => e.Type), Is.EqualTo(new[] { WatchEventType.Added, WatchEventType.Modified, WatchEventType.Deleted }));
+            Assert.That(events[1].Item.Data?["key"], Is.EqualTo("changed"));
+            Assert.That(events[1].ResourceVersion, Is.EqualTo(updated.Metadata?.ResourceVersion));
+            Assert.That(events.Select(e => e.Item.Metadata?.Name), Is.All.EqualTo("watched"));
+        });
+    }
+
+    [Test]
+    public async Task A_watch_without_a_resourceVersion_starts_with_the_current_objects_and_honours_selectors()
+    {
+        var ns = await CreateNamespaceAsync();
+        var configMaps = Client.Resource<ConfigMap>();
+        await configMaps.CreateAsync(NewConfigMap(ns, "blue", labels: new Dictionary<string, string> { ["color"] = "blue" }));
+        await configMaps.CreateAsync(NewConfigMap(ns, "red", labels: new Dictionary<string, string> { ["color"] = "red" }));
+        using var deadline = new CancellationTokenSource(Deadline);
+
+        await using var stream = configMaps.WatchAsync(ns, new WatchParameters { LabelSelector = "color=red" }, deadline.Token).GetAsyncEnumerator(deadline.Token);
+        Assert.That(await stream.MoveNextAsync(), Is.True);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(stream.Current.Type, Is.EqualTo(WatchEventType.Added));
+            Assert.That(stream.Current.Item.Metadata?.Name, Is.EqualTo("red"));
+        });
+    }
+
+    [Test]
+    public async Task A_watch_ends_when_the_server_timeout_passes()
+    {
+        var ns = await CreateNamespaceAsync();
+        var start = await Client.Resource<ConfigMap>().ListAsync(ns);
+        using var deadline = new CancellationTokenSource(Deadline);
+        var count = 0;
+
+        await foreach (var _ in Client.Resource<ConfigMap>().WatchAsync(ns, new WatchParameters { ResourceVersion = start.ResourceVersion, TimeoutSeconds = 1 }, deadline.Token))
+            count++;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(deadline.IsCancellationRequested, Is.False, "the stream ended on its own");
+            Assert.That(count, Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task Cancelling_a_watch_ends_it()
+    {
+        var ns = await CreateNamespaceAsync();
+        using var cancel = new CancellationTokenSource();
+        var watching = Task.Run(async () =>
+        {
+            await foreach (var _ in Client.Resource<ConfigMap>().WatchAsync(ns, cancellationToken: cancel.Token))
+            {
+            }
+        });
+
+        await cancel.CancelAsync();
+
+        Assert.That(async () => await watching.WaitAsync(Deadline), Throws.InstanceOf<OperationCanceledException>());
+    }
+}
