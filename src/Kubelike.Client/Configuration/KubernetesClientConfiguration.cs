@@ -5,9 +5,9 @@ namespace Kubelike.Client.Configuration;
 /// <summary>
 /// Everything a client needs to reach one cluster: the server, how to trust it, how to authenticate, the default
 /// namespace. Build it from a kubeconfig (<see cref="FromKubeconfig"/>), from inside a pod (<see cref="InCluster"/>),
-/// or set the properties directly.
+/// or set the properties directly (<c>with</c> copies one with changes).
 /// </summary>
-public sealed class KubernetesClientConfiguration
+public sealed record KubernetesClientConfiguration
 {
     /// <summary>The API server, e.g. <c>https://127.0.0.1:6443/</c>.</summary>
     public required Uri Server { get; init; }
