@@ -29,7 +29,7 @@ public static class KubeconfigLoader
             throw new KubeconfigException($"no kubeconfig found (looked for {string.Join(", ", Locate(path))})");
 
         // Merged as kubectl does: the first file that defines a name wins, and the first current-context set wins.
-        var documents = files.Select(f => (Directory: Path.GetDirectoryName(Path.GetFullPath(f))!, Document: Parse(File.ReadAllText(f), f))).ToList();
+        var documents = files.Select(f => (Directory: Path.GetDirectoryName(Path.GetFullPath(f))!, Document: Parse(ReadFile(f, "kubeconfig"), f))).ToList();
         var contextName = context ?? documents.Select(d => d.Document.CurrentContext).FirstOrDefault(c => !string.IsNullOrEmpty(c))
             ?? throw new KubeconfigException("the kubeconfig has no current-context and none was given");
         var (contextDirectory, named) = Find(documents, d => d.Contexts, c => c.Name, contextName, "context");
@@ -87,7 +87,11 @@ public static class KubeconfigLoader
         if (!string.IsNullOrEmpty(user.Token))
             token = new StaticTokenSource(user.Token);
         else if (!string.IsNullOrEmpty(user.TokenFile))
-            token = new FileTokenSource(Resolve(user.TokenFile, userDirectory));
+        {
+            var tokenFile = Resolve(user.TokenFile, userDirectory);
+            _ = ReadFile(tokenFile, "tokenFile");
+            token = new FileTokenSource(tokenFile);
+        }
 
         return new KubernetesClientConfiguration
         {
@@ -133,14 +137,18 @@ public static class KubeconfigLoader
 
         if (string.IsNullOrEmpty(file))
             return null;
-        var resolved = Resolve(file, directory);
+        return ReadFile(Resolve(file, directory), field);
+    }
+
+    private static string ReadFile(string path, string field)
+    {
         try
         {
-            return File.ReadAllText(resolved);
+            return File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new KubeconfigException($"{field} {resolved}: {e.Message}", e);
+            throw new KubeconfigException($"{field} {path}: {e.Message}", e);
         }
     }
 

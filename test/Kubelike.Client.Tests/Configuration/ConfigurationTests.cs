@@ -211,6 +211,17 @@ public sealed class ConfigurationTests : ClusterFixture
         Assert.That(error!.Message, Does.Contain("no context named \"nope\""));
     }
 
+    [Test]
+    public void A_missing_token_file_is_a_clear_error()
+    {
+        var user = new KubeconfigUser { TokenFile = "no-such-token" };
+        var cluster = new KubeconfigCluster { Server = Server.BaseUrl.ToString() };
+
+        var error = Assert.Throws<KubeconfigException>(() => KubeconfigLoader.Build(cluster, _files.Path, user, _files.Path));
+
+        Assert.That(error!.Message, Does.Contain(_files.Combine("no-such-token")));
+    }
+
     private static X509Certificate2 CreateCertificate(AsymmetricAlgorithm key, string commonName)
     {
         var request = key switch
