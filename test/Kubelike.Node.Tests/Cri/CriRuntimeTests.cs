@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Kubelike.Compatibility.Tests.TestSupport;
 using Kubelike.Node.Cri;
 using Kubelike.Node.Cri.Grpc;
 using Kubelike.Node.Cri.V1;
