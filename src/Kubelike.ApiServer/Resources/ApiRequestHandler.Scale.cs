@@ -16,7 +16,7 @@ internal sealed partial class ApiRequestHandler
     /// The scale subresource (autoscaling/v1 Scale) of deployments, replicasets, statefulsets and replication
     /// controllers: a view of spec.replicas, status.replicas and the selector; writes change only spec.replicas.
     /// </summary>
-    private static async Task ScaleAsync(HttpContext context, ResourceStore objects, RequestInfo info)
+    private async Task ScaleAsync(HttpContext context, ResourceStore objects, RequestInfo info)
     {
         if (info.Verb is not ("get" or "update" or "patch"))
             throw ApiException.MethodNotSupported(objects.Resource.Group, $"{objects.Resource.Plural}/scale", info.Verb);
@@ -42,6 +42,7 @@ internal sealed partial class ApiRequestHandler
             var metadata = ObjectJson.Metadata(updated);
             metadata["generation"] = (metadata["generation"]?.GetValue<long>() ?? 0) + 1;
         }
+        TrackManagedFields(context, objects.Resource, info, existing.Object, updated);
         if (IsDryRun(context))
         {
             await WriteJsonAsync(context, Scale(updated), StatusCodes.Status200OK, MediaTypes.Json);

@@ -18,10 +18,12 @@ namespace Kubelike.ApiServer.Resources;
 /// <summary>The REST verbs of <see cref="ApiRequestHandler"/>: create, update and patch.</summary>
 internal sealed partial class ApiRequestHandler
 {
-    private async Task CreateAsync(HttpContext context, ResourceStore objects, RequestInfo info)
+    private async Task CreateAsync(HttpContext context, ResourceStore objects, RequestInfo info) =>
+        await CreateObjectAsync(context, objects, info, await ReadBodyAsync(context), trackManagedFields: true);
+
+    private async Task CreateObjectAsync(HttpContext context, ResourceStore objects, RequestInfo info, JsonObject obj, bool trackManagedFields)
     {
         var resource = objects.Resource;
-        var obj = await ReadBodyAsync(context);
         CheckKind(obj, resource);
         obj = Decode(context, obj, resource);
         var metadata = ObjectJson.Metadata(obj);
@@ -51,6 +53,8 @@ internal sealed partial class ApiRequestHandler
         metadata.Remove("deletionGracePeriodSeconds");
         if (obj.ContainsKey("spec"))
             metadata["generation"] = 1;
+        if (trackManagedFields)
+            TrackManagedFields(context, resource, info, null, obj);
         var admissionRequest = Admission(context, resource, info, AdmissionOperation.Create, obj, null);
         await admission.MutateAsync(admissionRequest, context.RequestAborted);
         var errors = ObjectMetaValidation.Validate(obj, resource);
@@ -68,7 +72,7 @@ internal sealed partial class ApiRequestHandler
         await WriteObjectAsync(context, created, StatusCodes.Status201Created);
     }
 
-    private async Task UpdateAsync(HttpContext context, ResourceStore objects, RequestInfo info, JsonObject obj)
+    private async Task UpdateAsync(HttpContext context, ResourceStore objects, RequestInfo info, JsonObject obj, bool trackManagedFields = true)
     {
         var resource = objects.Resource;
         CheckKind(obj, resource);
@@ -99,8 +103,10 @@ internal sealed partial class ApiRequestHandler
         else
         {
             updated = obj;
-            if (resource.HasStatus)
-                updated["status"] = current["status"]?.DeepClone();
+            if (resource.HasStatus && current["status"] is { } status)
+                updated["status"] = status.DeepClone();
+            else if (resource.HasStatus)
+                updated.Remove("status");
             var updatedMetadata = ObjectJson.Metadata(updated);
             foreach (var field in new[] { "uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation" })
             {
@@ -114,6 +120,8 @@ internal sealed partial class ApiRequestHandler
                 updatedMetadata["generation"] = generation + 1;
             }
         }
+        if (trackManagedFields)
+            TrackManagedFields(context, resource, info, current, updated);
         // An unconditional update (no resourceVersion) applies to what is stored now, as upstream fills it in.
         var updatedMeta = ObjectJson.Metadata(updated);
         if (string.IsNullOrEmpty(ObjectJson.GetString(updatedMeta, "resourceVersion")))
@@ -134,6 +142,12 @@ internal sealed partial class ApiRequestHandler
         if (IsDryRun(context))
         {
             await WriteObjectAsync(context, updated, StatusCodes.Status200OK);
+            return;
+        }
+        if (ObjectJson.SameExceptResourceVersion(updated, current))
+        {
+            // Nothing changed: upstream writes nothing and the resourceVersion stays.
+            await WriteObjectAsync(context, current, StatusCodes.Status200OK);
             return;
         }
         var saved = await objects.UpdateAsync(updated, existing.Revision, context.RequestAborted);

@@ -71,6 +71,9 @@ internal sealed partial class ApiRequestHandler(ResourceRegistry registry, IObje
             case "update":
                 await UpdateAsync(context, objects, info, await ReadBodyAsync(context));
                 break;
+            case "patch" when IsApplyPatch(context):
+                await ApplyAsync(context, objects, info);
+                break;
             case "patch":
                 await PatchAsync(context, objects, info);
                 break;

@@ -77,4 +77,29 @@ internal static class ObjectJson
         var right = b.Where(p => p.Key is not ("metadata" or "status" or "apiVersion" or "kind")).OrderBy(p => p.Key, StringComparer.Ordinal);
         return left.Count() == right.Count() && left.Zip(right).All(pair => pair.First.Key == pair.Second.Key && JsonNode.DeepEquals(pair.First.Value, pair.Second.Value));
     }
+
+    /// <summary>Whether two versions of an object are the same but for metadata.resourceVersion (an update that changes nothing).</summary>
+    public static bool SameExceptResourceVersion(JsonObject a, JsonObject b)
+    {
+        if (a.Count != b.Count)
+            return false;
+        foreach (var (key, value) in a)
+        {
+            if (!b.TryGetPropertyValue(key, out var other))
+                return false;
+            if (key == "metadata" && value is JsonObject left && other is JsonObject right)
+            {
+                var leftFields = left.Where(p => p.Key != "resourceVersion").ToList();
+                var rightFields = right.Where(p => p.Key != "resourceVersion").ToList();
+                if (leftFields.Count != rightFields.Count
+                    || !leftFields.All(p => right.TryGetPropertyValue(p.Key, out var r) && JsonNode.DeepEquals(p.Value, r)))
+                    return false;
+            }
+            else if (!JsonNode.DeepEquals(value, other))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 }
