@@ -225,5 +225,7 @@ public sealed class FieldSet
         return (set, set is null || isMember);
     }
 
-    public override string ToString() => ToJson().ToJsonString();
+    public override string ToString() => ToJson().ToJsonString(Readable);
+
+    private static readonly System.Text.Json.JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
