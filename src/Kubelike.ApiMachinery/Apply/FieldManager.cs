@@ -17,6 +17,12 @@ public static class FieldManager
     /// <summary>kubectl's client-side apply annotation, which server-side apply keeps up to date for kubectl.</summary>
     public const string LastAppliedAnnotation = "kubectl.kubernetes.io/last-applied-configuration";
 
+    /// <summary>Past this many Update entries the oldest are merged into <see cref="AncientChanges"/> (upstream's cap).</summary>
+    public const int MaxUpdateManagers = 10;
+
+    /// <summary>The manager that collects the fields of the oldest Update entries once there are too many.</summary>
+    public const string AncientChanges = "ancient-changes";
+
     // The applier whose client-side-apply history may be taken over without conflicts.
     private const string Kubectl = "kubectl";
 
@@ -202,8 +208,43 @@ public static class FieldManager
         return copy;
     }
 
+    /// <summary>
+    /// Keeps at most <see cref="MaxUpdateManagers"/> Update entries: the oldest are merged, per API version, into one
+    /// <see cref="AncientChanges"/> entry that carries the time of the latest update merged into it.
+    /// </summary>
+    private static void CapUpdateManagers(Dictionary<ManagerKey, ManagedEntry> managed)
+    {
+        var updaters = managed.Where(e => !e.Key.IsApply)
+            .OrderBy(e => e.Value.Time?.ToUnixTimeSeconds() ?? 0)
+            .ThenBy(e => e.Key.Identifier, StringComparer.Ordinal)
+            .Select(e => e.Key)
+            .ToList();
+        var count = updaters.Count;
+        var firstOfVersion = new Dictionary<string, ManagerKey>(StringComparer.Ordinal);
+        for (var i = 0; i < updaters.Count && count > MaxUpdateManagers; i++)
+        {
+            var key = updaters[i];
+            var entry = managed[key];
+            var bucket = ManagerKey.ForUpdate(AncientChanges, entry.ApiVersion, "");
+            if (!firstOfVersion.TryGetValue(entry.ApiVersion, out var first))
+            {
+                firstOfVersion[entry.ApiVersion] = key;
+                continue;
+            }
+            if (!managed.TryGetValue(bucket, out var collected))
+            {
+                collected = managed[first];
+                managed.Remove(first);
+            }
+            managed[bucket] = new ManagedEntry(entry.Fields.Union(collected.Fields), entry.ApiVersion, entry.Time);
+            managed.Remove(key);
+            count--;
+        }
+    }
+
     private static void Write(JsonObject obj, Dictionary<ManagerKey, ManagedEntry> managed)
     {
+        CapUpdateManagers(managed);
         if (ManagedFieldsList.Encode(managed) is { } list)
         {
             if (obj["metadata"] is not JsonObject metadata)

@@ -210,6 +210,28 @@ public sealed class FieldManagerTests
     }
 
     [Test]
+    public void More_than_ten_update_managers_merge_the_oldest_into_ancient_changes()
+    {
+        var obj = Stored(Deployment("""{"minReadySeconds":0}"""));
+        FieldManager.Update(null, obj, "m0", Deployments);
+        for (var i = 1; i <= 11; i++)
+        {
+            var next = Stored(Deployment($$"""{"minReadySeconds":0}"""));
+            next["metadata"]!["labels"] = Json($$"""{"l{{i}}":"x"}""").Also(labels =>
+            {
+                foreach (var (key, value) in obj["metadata"]!["labels"]?.AsObject() ?? [])
+                    labels[key] = value?.DeepClone();
+            });
+            next["metadata"]!["managedFields"] = obj["metadata"]!["managedFields"]!.DeepClone();
+            FieldManager.Update(obj, next, $"m{i}", Deployments with { Now = Now.AddSeconds(i) });
+            obj = next;
+        }
+        Assert.That(Managers(obj).Count(), Is.EqualTo(10));
+        Assert.That(Managers(obj), Does.Contain("ancient-changes/Update").And.Not.Contain("m0/Update").And.Not.Contain("m1/Update").And.Not.Contain("m2/Update"));
+        Assert.That(Fields(obj, "ancient-changes", "Update"), Is.EqualTo("""{"f:metadata":{"f:labels":{"f:l1":{},"f:l2":{},".":{}}},"f:spec":{"f:minReadySeconds":{}}}"""));
+    }
+
+    [Test]
     public void Status_is_not_owned_through_the_main_resource()
     {
         var live = FieldManager.Apply(null, Deployment("""{"replicas":1}""").Also(d => d["status"] = Json("""{"replicas":1}""")), "m", false, Deployments);
