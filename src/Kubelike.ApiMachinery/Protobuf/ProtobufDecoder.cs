@@ -123,6 +123,8 @@ public static class ProtobufDecoder
         var (group, version) = slash < 0 ? ("", apiVersion) : (apiVersion[..slash], apiVersion[(slash + 1)..]);
         var type = version.Length == 0 || version.Contains('/', StringComparison.Ordinal)
             ? null
+            // DeleteOptions is registered in every group-version upstream (clients send it in the resource's).
+            : kind == nameof(Api.Meta.V1.DeleteOptions) && version == "v1" ? typeof(Api.Meta.V1.DeleteOptions)
             : ModelTypes.Find(new GroupVersionKind(group, version, kind));
         if (type is null || type.GetCustomAttribute<NoProtobufAttribute>() is not null)
         {

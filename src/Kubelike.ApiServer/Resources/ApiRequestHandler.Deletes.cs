@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Kubelike.ApiMachinery.Errors;
 using Kubelike.ApiMachinery.Metadata;
+using Kubelike.ApiMachinery.Protobuf;
 using Kubelike.ApiMachinery.Registry;
 using Kubelike.ApiServer.Admission;
 using Kubelike.ApiServer.Negotiation;
@@ -125,7 +126,12 @@ internal sealed partial class ApiRequestHandler
         JsonObject? options = null;
         var body = await ReadBytesAsync(context);
         if (body.Length > 0)
-            options = ObjectJson.ParseObject(body);
+        {
+            // Helm 4 and kubectl >= 1.32 send DeleteOptions as protobuf.
+            options = MediaTypes.BodyType(context.Request.ContentType) == MediaTypes.Protobuf
+                ? ProtobufDecoder.Decode(body)
+                : ObjectJson.ParseObject(body);
+        }
         var query = context.Request.Query;
         if (NullIfEmpty(query["propagationPolicy"]) is { } policy)
             (options ??= [])["propagationPolicy"] = policy;
