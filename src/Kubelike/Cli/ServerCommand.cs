@@ -74,6 +74,11 @@ internal static class ServerCommand
             Description = "Do not run a node agent in this process (no node agent exists yet; accepted for forward compatibility)",
         };
 
+        var noControllers = new Option<bool>("--no-controllers")
+        {
+            Description = "Do not run the controllers (ReplicaSet, Deployment, garbage collector): a bare API",
+        };
+
         var command = new Command("server", "Run the API server with its datastore")
         {
             dataDirectory,
@@ -82,6 +87,7 @@ internal static class ServerCommand
             securePort,
             tokenAuthFile,
             noNode,
+            noControllers,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -90,7 +96,8 @@ internal static class ServerCommand
                 DatastoreEndpoint: parseResult.GetValue(datastoreEndpoint),
                 BindAddress: IPAddress.Parse(parseResult.GetValue(bindAddress)!),
                 SecurePort: parseResult.GetValue(securePort),
-                TokenAuthFile: parseResult.GetValue(tokenAuthFile) is { } tokens ? Path.GetFullPath(tokens) : null);
+                TokenAuthFile: parseResult.GetValue(tokenAuthFile) is { } tokens ? Path.GetFullPath(tokens) : null,
+                NoControllers: parseResult.GetValue(noControllers));
             return ServerRunner.RunAsync(options, cancellationToken);
         });
         return command;

@@ -8,7 +8,8 @@ namespace Kubelike.Server;
 /// <param name="BindAddress">Address the HTTPS endpoint listens on.</param>
 /// <param name="SecurePort">Port the HTTPS endpoint listens on.</param>
 /// <param name="TokenAuthFile">CSV of static bearer tokens (token,user,uid,"groups"), or null.</param>
-internal sealed record ServerOptions(string DataDirectory, string? DatastoreEndpoint, IPAddress BindAddress, int SecurePort, string? TokenAuthFile = null)
+/// <param name="NoControllers">Serve a bare API: no controllers run in this process.</param>
+internal sealed record ServerOptions(string DataDirectory, string? DatastoreEndpoint, IPAddress BindAddress, int SecurePort, string? TokenAuthFile = null, bool NoControllers = false)
 {
     public string EmbeddedPostgresDirectory => Path.Combine(DataDirectory, "postgres");
 }

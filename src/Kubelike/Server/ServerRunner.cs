@@ -1,5 +1,8 @@
 using Kubelike.ApiServer.Health;
 using Kubelike.ApiServer.Hosting;
+using Kubelike.Client.Configuration;
+using Kubelike.Client.Rest;
+using Kubelike.Controllers.Hosting;
 using Kubelike.Storage;
 using Kubelike.Storage.Embedded;
 using Microsoft.AspNetCore.Builder;
@@ -117,6 +120,14 @@ internal static class ServerRunner
         services.AddHostedService(provider => provider.GetRequiredService<ObjectStoreService>());
         services.AddSingleton(provider => provider.GetRequiredService<ObjectStoreService>().Store);
         services.AddKubernetesApi(options.TokenAuthFile);
+        if (!options.NoControllers)
+        {
+            // Over HTTPS with the admin kubeconfig, written once the API has started, as any client would.
+            services.AddHostedService(provider => new ControllerManager(
+                () => new KubernetesClient(KubernetesClientConfiguration.FromKubeconfig(provider.GetRequiredService<ApiServerOptions>().AdminKubeconfigPath)),
+                provider.GetRequiredService<IHostApplicationLifetime>(),
+                provider.GetRequiredService<ILoggerFactory>()));
+        }
 
         builder.WebHost.UseApiServerKestrel();
 

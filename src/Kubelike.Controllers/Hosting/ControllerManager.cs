@@ -1,0 +1,50 @@
+using Kubelike.Client.Informers;
+using Kubelike.Client.Rest;
+using Kubelike.Controllers.Deployments;
+using Kubelike.Controllers.GarbageCollection;
+using Kubelike.Controllers.ReplicaSets;
+using Kubelike.Controllers.Runtime;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Kubelike.Controllers.Hosting;
+
+/// <summary>
+/// Runs the controllers in the server process once the API is serving: a client from <paramref name="connect"/>
+/// (called after the host has started, when the admin kubeconfig exists), one shared informer per kind, and
+/// each controller's workers until shutdown.
+/// </summary>
+public sealed class ControllerManager(Func<KubernetesClient> connect, IHostApplicationLifetime lifetime, ILoggerFactory loggerFactory) : BackgroundService
+{
+    private const int WorkersPerController = 2;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var logger = loggerFactory.CreateLogger<ControllerManager>();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+        {
+            try
+            {
+                await started.Task;
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
+        using var client = connect();
+        await using var informers = new SharedInformerFactory(client, loggerFactory: loggerFactory);
+        using var replicaSets = new ReplicaSetController(client, informers, loggerFactory.CreateLogger<ReplicaSetController>());
+        using var deployments = new DeploymentController(client, informers, loggerFactory.CreateLogger<DeploymentController>());
+        using var garbageCollector = new GarbageCollector(client, informers, loggerFactory.CreateLogger<GarbageCollector>());
+        informers.Start(stoppingToken);
+        if (!await informers.WaitForCacheSyncAsync(stoppingToken))
+            return;
+        logger.LogInformation("controllers started: replicaset, deployment, garbagecollector");
+        Reconciler[] controllers = [replicaSets, deployments, garbageCollector];
+        await Task.WhenAll(controllers.Select(c => c.RunAsync(WorkersPerController, stoppingToken)));
+    }
+}

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using Kubelike.Api.Apps.V1;
+using Kubelike.Api.Core.V1;
+using Kubelike.Api.Meta.V1;
+using Kubelike.Client.Configuration;
+using Kubelike.Client.Rest;
+
+namespace Kubelike.Controllers.Tests.Support;
+
+/// <summary>
+/// Base of fixtures that test the controllers inside a real <c>kubelike server</c> (one per fixture): the tests
+/// only talk to the API, as a user would, and watch the controllers' effects.
+/// </summary>
+public abstract class ControllerFixture
+{
+    private KubelikeServer? _server;
+    private KubernetesClient? _client;
+
+    protected KubelikeServer Server => _server ?? throw new InvalidOperationException("the fixture's server has not started");
+
+    protected KubernetesClient Client => _client ?? throw new InvalidOperationException("the fixture's server has not started");
+
+    protected static TimeSpan Timeout => TimeSpan.FromSeconds(60);
+
+    [OneTimeSetUp]
+    public async Task StartServerAsync()
+    {
+        _server = await KubelikeServer.StartAsync();
+        _client = new KubernetesClient(KubernetesClientConfiguration.FromKubeconfig(_server.Kubeconfig));
+    }
+
+    [OneTimeTearDown]
+    public async Task StopServerAsync()
+    {
+        _client?.Dispose();
+        if (_server is not null)
+            await _server.DisposeAsync();
+        _server = null;
+    }
+
+    protected async Task<string> CreateNamespaceAsync()
+    {
+        var name = "t-" + Guid.NewGuid().ToString("N")[..10];
+        await Client.Resource<Namespace>().CreateAsync(new Namespace { Metadata = new ObjectMeta { Name = name } });
+        return name;
+    }
+
+    protected async Task<List<Pod>> PodsAsync(string ns) =>
+        (await Client.Resource<Pod>().ListAsync(ns)).Items.Where(p => p.Metadata?.DeletionTimestamp is null).ToList();
+
+    protected async Task<List<ReplicaSet>> ReplicaSetsAsync(string ns) => [.. (await Client.Resource<ReplicaSet>().ListAsync(ns)).Items];
+
+    /// <summary>Polls an asynchronous condition until it holds.</summary>
+    protected static Task UntilAsync(Func<Task<bool>> condition, string what) =>
+        Poll.UntilAsync(async () => await condition() ? what : null, what, Timeout);
+
+    protected static PodTemplateSpec Template(string app, string image) => new()
+    {
+        Metadata = new ObjectMeta { Labels = new Dictionary<string, string> { ["app"] = app } },
+        Spec = new PodSpec { Containers = [new Container { Name = "main", Image = image }] },
+    };
+
+    /// <summary>Runs kubectl 1.35 (from $KUBELIKE_TOOLS) against the server; returns exit code and output.</summary>
+    protected async Task<(int ExitCode, string Output)> KubectlAsync(params string[] arguments)
+    {
+        var tools = Environment.GetEnvironmentVariable("KUBELIKE_TOOLS")
+            ?? throw new InvalidOperationException("KUBELIKE_TOOLS is not set (the directory with kubectl-1.35/kubectl)");
+        var start = new ProcessStartInfo(Path.Combine(tools, "kubectl-1.35", "kubectl"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add("--kubeconfig");
+        start.ArgumentList.Add(Server.Kubeconfig);
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(Timeout * 2);
+        await process.WaitForExitAsync(deadline.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
