@@ -111,6 +111,21 @@ public sealed class DeploymentControllerTests : ControllerFixture
     }
 
     [Test]
+    public async Task Deleting_in_the_foreground_removes_pods_and_replica_sets_before_the_deployment()
+    {
+        var ns = await CreateNamespaceAsync();
+        await Client.Resource<Deployment>().CreateAsync(NewDeployment(ns, "fg", 2, "fg:a"));
+        await UntilAsync(async () => (await PodsAsync(ns)).Count == 2, "two pods");
+
+        // kubectl waits until the Deployment itself is gone, which the foregroundDeletion finalizer delays until its dependents are.
+        var (code, output) = await KubectlAsync("delete", "deployment/fg", "-n", ns, "--cascade=foreground", "--timeout=60s");
+        Assert.That(code, Is.Zero, output);
+        Assert.That(await Client.Resource<Deployment>().ListAsync(ns), Has.Property("Items").Empty);
+        Assert.That(await ReplicaSetsAsync(ns), Is.Empty);
+        Assert.That((await Client.Resource<Api.Core.V1.Pod>().ListAsync(ns)).Items, Is.Empty);
+    }
+
+    [Test]
     public async Task Deleting_with_cascade_orphan_leaves_replica_sets_and_pods_without_an_owner()
     {
         var ns = await CreateNamespaceAsync();

@@ -46,9 +46,10 @@ public sealed class GarbageCollector : Reconciler
             Updated = (_, obj) => Changed(kind, obj),
             Deleted = (obj, _) =>
             {
-                // Its dependents may now be garbage.
+                // Its dependents may now be garbage, and an owner deleted in the foreground may now go.
                 foreach (var (dependentKind, dependent) in Dependents(obj.Metadata?.Uid))
                     Queue.Add(Key(dependentKind, dependent));
+                EnqueueOwners(obj);
             },
         });
         return new Kind(kind, ApiResource.For<T>(), key => informer.Cache.Get(key), () => informer.Cache.List());
@@ -58,7 +59,12 @@ public sealed class GarbageCollector : Reconciler
     {
         if ((obj.Metadata?.OwnerReferences?.Count ?? 0) > 0 || obj.Metadata?.DeletionTimestamp is not null)
             Queue.Add(Key(kind, obj));
-        // A dependent of an owner being deleted in the foreground: its change may release the owner.
+        EnqueueOwners(obj);
+    }
+
+    /// <summary>A dependent of an owner being deleted in the foreground: its change may release the owner.</summary>
+    private void EnqueueOwners(IKubernetesObject obj)
+    {
         foreach (var owner in obj.Metadata?.OwnerReferences ?? [])
         {
             if (owner.Kind is { } ownerKind && _kinds.ContainsKey(ownerKind))

@@ -17,6 +17,7 @@ namespace Kubelike.Controllers.Hosting;
 public sealed class ControllerManager(Func<KubernetesClient> connect, IHostApplicationLifetime lifetime, ILoggerFactory loggerFactory) : BackgroundService
 {
     private const int WorkersPerController = 2;
+    private static readonly TimeSpan RetryInterval = TimeSpan.FromMilliseconds(200);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -35,7 +36,9 @@ public sealed class ControllerManager(Func<KubernetesClient> connect, IHostAppli
             }
         }
 
-        using var client = connect();
+        using var client = await ConnectAsync(logger, stoppingToken);
+        if (client is null)
+            return;
         await using var informers = new SharedInformerFactory(client, loggerFactory: loggerFactory);
         using var replicaSets = new ReplicaSetController(client, informers, loggerFactory.CreateLogger<ReplicaSetController>());
         using var deployments = new DeploymentController(client, informers, loggerFactory.CreateLogger<DeploymentController>());
@@ -46,5 +49,33 @@ public sealed class ControllerManager(Func<KubernetesClient> connect, IHostAppli
         logger.LogInformation("controllers started: replicaset, deployment, garbagecollector");
         Reconciler[] controllers = [replicaSets, deployments, garbageCollector];
         await Task.WhenAll(controllers.Select(c => c.RunAsync(WorkersPerController, stoppingToken)));
+    }
+
+    /// <summary>
+    /// A client, retried until it can be built: the kubeconfig is written on the same start signal we wait for,
+    /// and a failure here must never stop the API server. Null when shutting down first.
+    /// </summary>
+    private async Task<KubernetesClient?> ConnectAsync(ILogger logger, CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            try
+            {
+                return connect();
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning("controllers cannot connect yet: {Reason}", e.Message);
+            }
+
+            try
+            {
+                await Task.Delay(RetryInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return null;
+            }
+        }
     }
 }
