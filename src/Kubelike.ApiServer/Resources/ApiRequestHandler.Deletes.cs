@@ -15,10 +15,30 @@ namespace Kubelike.ApiServer.Resources;
 /// <summary>The REST verbs of <see cref="ApiRequestHandler"/>: delete and deletecollection.</summary>
 internal sealed partial class ApiRequestHandler
 {
+    /// <summary>Attempts of a delete that races with other writers (controllers updating status) before the 409 goes out.</summary>
+    private const int DeleteAttempts = 5;
+
     private async Task DeleteAsync(HttpContext context, ResourceStore objects, RequestInfo info)
     {
-        var resource = objects.Resource;
         var options = await ReadDeleteOptionsAsync(context);
+        var conditional = options?["preconditions"] is JsonObject;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await DeleteOnceAsync(context, objects, info, options);
+                return;
+            }
+            catch (ApiException e) when (e.Code == StatusCodes.Status409Conflict && !conditional && attempt < DeleteAttempts)
+            {
+                // The object changed between our read and write; as upstream, an unconditional delete tries again.
+            }
+        }
+    }
+
+    private async Task DeleteOnceAsync(HttpContext context, ResourceStore objects, RequestInfo info, JsonObject? options)
+    {
+        var resource = objects.Resource;
         var dryRun = IsDryRun(context) || DryRunValues(options).Contains(DryRunAll);
         var existing = await objects.GetAsync(info.Namespace, info.Name, context.RequestAborted)
             ?? throw ApiException.NotFound(resource, info.Name);
