@@ -60,10 +60,9 @@ public sealed class DeploymentControllerTests : ControllerFixture
             Assert.That(status.Conditions!.Single(c => c.Type == "Available").Status, Is.EqualTo("True"));
         });
 
-        // Rolling back (the template returns to the first one) revives the first ReplicaSet as revision 3.
-        deployment = await deployments.GetAsync("web", ns);
-        deployment.Spec!.Template!.Spec!.Containers![0].Image = "web:a";
-        await deployments.UpdateAsync(deployment);
+        // kubectl rollout undo puts the first template back, which revives the first ReplicaSet as revision 3.
+        (code, output) = await KubectlAsync("rollout", "undo", "deployment/web", "-n", ns);
+        Assert.That(code, Is.Zero, output);
         (code, output) = await KubectlAsync("rollout", "status", "deployment/web", "-n", ns, "--timeout=60s");
         Assert.That(code, Is.Zero, output);
         replicaSets = await ReplicaSetsAsync(ns);
