@@ -1,7 +1,9 @@
-namespace Kubelike.Node.Tests.Cri;
+using Kubelike.Node.Tests.Cri;
+
+namespace Kubelike.Node.Tests;
 
 /// <summary>
-/// The containerd the CRI tests talk to: the one in KUBELIKE_TEST_CONTAINERD_DIR (as hack/run-tests.sh starts it with
+/// The containerd the CRI and agent tests talk to (a set-up fixture of the whole test namespace): the one in KUBELIKE_TEST_CONTAINERD_DIR (as hack/run-tests.sh starts it with
 /// hack/containerd.sh), or, when unset, one started here with the same script, with a state directory, bridge, pod
 /// subnet and cgroup root of its own, and stopped (host changes undone, directory removed) at the end.
 /// </summary>

@@ -1,0 +1,96 @@
+using Kubelike.Api.Core.V1;
+using Kubelike.Client.Informers;
+using Kubelike.Client.Rest;
+using Kubelike.Node.Cri;
+using Kubelike.Node.Cri.Grpc;
+using Kubelike.Node.Pods;
+using Kubelike.Node.Registration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Kubelike.Node.Agent;
+
+/// <summary>
+/// The node agent: registers the Node, heartbeats its Lease, reports its status, and runs the pods bound to it
+/// (an informer on <c>spec.nodeName=NODE</c> feeding one worker per pod) through containerd's CRI. It talks to the
+/// API only through <see cref="KubernetesClient"/>, so it runs in the server's process or on its own.
+/// </summary>
+public sealed class NodeAgent : IAsyncDisposable
+{
+    private readonly KubernetesClient _client;
+    private readonly NodeAgentOptions _options;
+    private readonly ILogger _logger;
+    private readonly UnixSocketGrpcChannel _channel;
+    private readonly RuntimeServiceClient _runtime;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly List<Task> _loops = [];
+    private SharedInformer<Pod>? _informer;
+    private PodWorkers? _workers;
+
+    public NodeAgent(KubernetesClient client, NodeAgentOptions options, ILoggerFactory? loggerFactory = null)
+    {
+        _client = client;
+        _options = options;
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Kubelike.Node");
+        _channel = new UnixSocketGrpcChannel(options.RuntimeEndpoint, new GrpcChannelOptions { DefaultTimeout = TimeSpan.FromSeconds(60) });
+        _runtime = new RuntimeServiceClient(_channel);
+    }
+
+    public NodeAgentOptions Options => _options;
+
+    /// <summary>Registers the node and starts its loops; returns once the pod informer has synced.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        var reporter = new NodeStatusReporter(_client, _runtime, _options, _logger);
+        await reporter.RegisterAsync(cancellationToken);
+        var lease = new NodeLeaseRenewer(_client, _options, _logger);
+        _loops.Add(Loop(lease.RunAsync));
+        _loops.Add(Loop(reporter.RunAsync));
+
+        var hostIp = HostFacts.Read(_options.DataDirectory).InternalIp;
+        var podRuntime = new PodRuntime(_client, _runtime, new ImageServiceClient(_channel), _options, hostIp);
+        _workers = new PodWorkers(podRuntime, _options, _logger);
+        _informer = new SharedInformer<Pod>(_client.Resource<Pod>(), new InformerOptions { FieldSelector = $"spec.nodeName={_options.NodeName}" }, logger: _logger);
+        _informer.AddEventHandler(new ResourceEventHandler<Pod>
+        {
+            Added = (pod, _) => _workers.Upsert(pod),
+            Updated = (_, pod) => _workers.Upsert(pod),
+            Deleted = (pod, _) => _workers.Remove(pod),
+        });
+        _informer.Start(_stopping.Token);
+        await _informer.WaitForCacheSyncAsync(cancellationToken);
+        _logger.LogInformation("node agent {Node} running pods through {Endpoint}", _options.NodeName, _options.RuntimeEndpoint);
+    }
+
+    /// <summary>Stops the loops and workers; containers keep running (a restarted agent finds the pods again).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        if (_informer is not null)
+            await _informer.DisposeAsync();
+        if (_workers is not null)
+        {
+            await _workers.StopAsync();
+            _workers.Dispose();
+        }
+
+        await Task.WhenAll(_loops);
+        _channel.Dispose();
+        _stopping.Dispose();
+    }
+
+    private Task Loop(Func<CancellationToken, Task> loop) => Task.Run(async () =>
+    {
+        try
+        {
+            await loop(_stopping.Token);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "node agent loop failed");
+        }
+    });
+}

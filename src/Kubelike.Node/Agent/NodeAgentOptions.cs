@@ -1,0 +1,30 @@
+namespace Kubelike.Node.Agent;
+
+/// <summary>What a node agent is: its name, the runtime it drives, where it keeps pod logs.</summary>
+public sealed record NodeAgentOptions
+{
+    /// <summary>The Node object's name (the host name unless given).</summary>
+    public required string NodeName { get; init; }
+
+    /// <summary>containerd's CRI unix socket.</summary>
+    public required string RuntimeEndpoint { get; init; }
+
+    /// <summary>The agent's own state; pod logs go to <c>pods-like/</c> below it.</summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary>The cgroupfs parent pods go under (hack/containerd.sh's <c>--cgroup-root</c>).</summary>
+    public string CgroupRoot { get; init; } = "kubelike";
+
+    public TimeSpan LeaseRenewInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan StatusReportInterval { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often each pod worker re-reads its containers from the runtime.</summary>
+    public TimeSpan PodResyncInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan InitialRestartBackoff { get; init; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan MaxRestartBackoff { get; init; } = TimeSpan.FromMinutes(5);
+
+    public string PodLogDirectory => Path.Combine(DataDirectory, "pods-like");
+}

@@ -1,0 +1,231 @@
+using Kubelike.Api.Core.V1;
+using Kubelike.Api.Meta.V1;
+using Kubelike.Client.Rest;
+using Kubelike.Node.Agent;
+using Kubelike.Node.Cri;
+using Kubelike.Node.Cri.Grpc;
+using V1 = Kubelike.Node.Cri.V1;
+
+namespace Kubelike.Node.Pods;
+
+/// <summary>
+/// What a pod worker does to the outside world: CRI calls that turn pod specs into sandboxes and containers, and
+/// the API writes (status, events, the final delete). Labels on what it creates name the pod, as the kubelet's do.
+/// </summary>
+internal sealed class PodRuntime(KubernetesClient client, RuntimeServiceClient runtime, ImageServiceClient images, NodeAgentOptions options, string hostIp)
+{
+    public const string PodUidLabel = "io.kubernetes.pod.uid";
+    public const string PodNameLabel = "io.kubernetes.pod.name";
+    public const string PodNamespaceLabel = "io.kubernetes.pod.namespace";
+    public const string ContainerNameLabel = "io.kubernetes.container.name";
+
+    private readonly ResourceClient<Pod> _pods = client.Resource<Pod>();
+    private readonly ResourceClient<Event> _events = client.Resource<Event>();
+    private readonly ContainerEnvironment _environment = new(client);
+
+    public string HostIp => hostIp;
+
+    public async Task<(string SandboxId, V1.PodSandboxConfig Config, string? PodIp)> RunSandboxAsync(Pod pod, CancellationToken cancellationToken)
+    {
+        var meta = pod.Metadata!;
+        var hostNetwork = pod.Spec?.HostNetwork == true;
+        var config = new V1.PodSandboxConfig
+        {
+            Metadata = new V1.PodSandboxMetadata { Name = meta.Name, Uid = meta.Uid, Namespace = meta.Namespace },
+            LogDirectory = Path.Combine(options.PodLogDirectory, $"{meta.Namespace}_{meta.Name}_{meta.Uid}"),
+            Linux = new V1.LinuxPodSandboxConfig
+            {
+                CgroupParent = $"/{options.CgroupRoot}/pod{meta.Uid}",
+                SecurityContext = new V1.LinuxSandboxSecurityContext
+                {
+                    NamespaceOptions = new V1.NamespaceOption
+                    {
+                        Network = hostNetwork ? V1.NamespaceMode.Node : V1.NamespaceMode.Pod,
+                        Pid = V1.NamespaceMode.Container,
+                    },
+                },
+            },
+            Labels = { [PodUidLabel] = meta.Uid, [PodNameLabel] = meta.Name, [PodNamespaceLabel] = meta.Namespace },
+        };
+        if (!hostNetwork)
+        {
+            // runc cannot set a hostname in the host's UTS namespace, so host-network pods keep the node's.
+            config.Hostname = pod.Spec?.Hostname ?? meta.Name;
+            config.DnsConfig = new V1.DNSConfig();
+        }
+
+        foreach (var port in (pod.Spec?.Containers ?? []).SelectMany(c => c.Ports ?? []).Where(p => p.HostPort is > 0))
+        {
+            config.PortMappings.Add(new V1.PortMapping
+            {
+                Protocol = port.Protocol switch { "UDP" => V1.Protocol.Udp, "SCTP" => V1.Protocol.Sctp, _ => V1.Protocol.Tcp },
+                ContainerPort = port.ContainerPortValue ?? 0,
+                HostPort = port.HostPort ?? 0,
+                HostIp = port.HostIP ?? "",
+            });
+        }
+
+        Directory.CreateDirectory(config.LogDirectory);
+        var response = await runtime.RunPodSandboxAsync(new V1.RunPodSandboxRequest { Config = config }, cancellationToken: cancellationToken);
+        var status = await runtime.PodSandboxStatusAsync(new V1.PodSandboxStatusRequest { PodSandboxId = response.PodSandboxId }, cancellationToken: cancellationToken);
+        var ip = status.Status.Network?.Ip;
+        return (response.PodSandboxId, config, string.IsNullOrEmpty(ip) ? null : ip);
+    }
+
+    public async Task<bool> ImagePresentAsync(string image, CancellationToken cancellationToken)
+    {
+        var status = await images.ImageStatusAsync(new V1.ImageStatusRequest { Image = new V1.ImageSpec { Image = image } }, cancellationToken: cancellationToken);
+        return status.Image is not null;
+    }
+
+    /// <summary>Creates and starts one container; the log file is <c>NAME/ATTEMPT.log</c> under the pod's log directory.</summary>
+    public async Task<string> StartContainerAsync(Pod pod, string sandboxId, V1.PodSandboxConfig sandboxConfig, Container container, int attempt, CancellationToken cancellationToken)
+    {
+        var env = await _environment.ResolveAsync(pod, container, cancellationToken);
+        var variables = env.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+        var config = new V1.ContainerConfig
+        {
+            Metadata = new V1.ContainerMetadata { Name = container.Name, Attempt = (uint)attempt },
+            Image = new V1.ImageSpec { Image = container.Image },
+            Command = { (container.Command ?? []).Select(c => ContainerEnvironment.Expand(c, variables)) },
+            Args = { (container.Args ?? []).Select(a => ContainerEnvironment.Expand(a, variables)) },
+            WorkingDir = container.WorkingDir ?? "",
+            Envs = { env.Select(e => new V1.KeyValue { Key = e.Key, Value = e.Value }) },
+            LogPath = $"{container.Name}/{attempt}.log",
+            Labels = { [PodUidLabel] = pod.Metadata!.Uid, [PodNameLabel] = pod.Metadata.Name, [PodNamespaceLabel] = pod.Metadata.Namespace, [ContainerNameLabel] = container.Name },
+            Linux = new V1.LinuxContainerConfig
+            {
+                Resources = LinuxResources.From(container.Resources),
+                SecurityContext = new V1.LinuxContainerSecurityContext
+                {
+                    NamespaceOptions = new V1.NamespaceOption { Pid = V1.NamespaceMode.Container },
+                },
+            },
+        };
+        var created = await runtime.CreateContainerAsync(new V1.CreateContainerRequest { PodSandboxId = sandboxId, Config = config, SandboxConfig = sandboxConfig }, cancellationToken: cancellationToken);
+        await runtime.StartContainerAsync(new V1.StartContainerRequest { ContainerId = created.ContainerId }, cancellationToken: cancellationToken);
+        return created.ContainerId;
+    }
+
+    public async Task<V1.ContainerStatus?> ContainerStatusAsync(string containerId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await runtime.ContainerStatusAsync(new V1.ContainerStatusRequest { ContainerId = containerId }, cancellationToken: cancellationToken);
+            return response.Status;
+        }
+        catch (GrpcCallException e) when (e.StatusCode == GrpcStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public async Task RemoveContainerAsync(string containerId, CancellationToken cancellationToken) =>
+        await runtime.RemoveContainerAsync(new V1.RemoveContainerRequest { ContainerId = containerId }, cancellationToken: cancellationToken);
+
+    /// <summary>SIGTERM, then SIGKILL once <paramref name="graceSeconds"/> have passed (containerd does both for a timeout).</summary>
+    public async Task StopContainerAsync(string containerId, long graceSeconds, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await runtime.StopContainerAsync(new V1.StopContainerRequest { ContainerId = containerId, Timeout = graceSeconds },
+                TimeSpan.FromSeconds(graceSeconds + 30), cancellationToken);
+        }
+        catch (GrpcCallException e) when (e.StatusCode == GrpcStatusCode.NotFound)
+        {
+        }
+    }
+
+    public async Task StopSandboxAsync(string sandboxId, CancellationToken cancellationToken) =>
+        await runtime.StopPodSandboxAsync(new V1.StopPodSandboxRequest { PodSandboxId = sandboxId }, cancellationToken: cancellationToken);
+
+    /// <summary>Stops and removes the sandbox and every container still in it.</summary>
+    public async Task RemoveSandboxAsync(string sandboxId, CancellationToken cancellationToken)
+    {
+        var containers = await runtime.ListContainersAsync(new V1.ListContainersRequest { Filter = new V1.ContainerFilter { PodSandboxId = sandboxId } }, cancellationToken: cancellationToken);
+        foreach (var container in containers.Containers)
+        {
+            await StopContainerAsync(container.Id, 0, cancellationToken);
+            await RemoveContainerAsync(container.Id, cancellationToken);
+        }
+
+        try
+        {
+            await StopSandboxAsync(sandboxId, cancellationToken);
+            await runtime.RemovePodSandboxAsync(new V1.RemovePodSandboxRequest { PodSandboxId = sandboxId }, cancellationToken: cancellationToken);
+        }
+        catch (GrpcCallException e) when (e.StatusCode == GrpcStatusCode.NotFound)
+        {
+        }
+    }
+
+    /// <summary>The last step of a graceful delete: remove the object now, but only the instance this worker ran.</summary>
+    public async Task DeletePodObjectAsync(Pod pod, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _pods.DeleteAsync(pod.Metadata!.Name!, pod.Metadata.Namespace, new DeleteOptions
+            {
+                GracePeriodSeconds = 0,
+                Preconditions = new Preconditions { Uid = pod.Metadata.Uid },
+            }, cancellationToken);
+        }
+        catch (KubernetesApiException e) when (e.IsNotFound || e.IsConflict)
+        {
+            // Already gone, or a new pod of the same name.
+        }
+    }
+
+    /// <summary>Writes the status through the status subresource, re-reading the pod once on a conflict.</summary>
+    public async Task WriteStatusAsync(Pod pod, PodStatus status, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                var copy = new Pod { ApiVersion = "v1", Kind = "Pod", Metadata = pod.Metadata, Spec = pod.Spec, Status = status };
+                await _pods.UpdateStatusAsync(copy, cancellationToken: cancellationToken);
+                return;
+            }
+            catch (KubernetesApiException e) when (e.IsConflict && attempt < 3)
+            {
+                pod = await _pods.GetAsync(pod.Metadata!.Name!, pod.Metadata.Namespace, cancellationToken);
+            }
+        }
+    }
+
+    public async Task RecordEventAsync(Pod pod, string fieldPath, string type, string reason, string message, CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.UtcNow;
+        try
+        {
+            await _events.CreateAsync(new Event
+            {
+                Metadata = new ObjectMeta { Name = $"{pod.Metadata!.Name}.{Guid.NewGuid():N}"[..Math.Min(253, pod.Metadata.Name!.Length + 17)], Namespace = pod.Metadata.Namespace },
+                InvolvedObject = new ObjectReference
+                {
+                    ApiVersion = "v1",
+                    Kind = "Pod",
+                    Name = pod.Metadata.Name,
+                    Namespace = pod.Metadata.Namespace,
+                    Uid = pod.Metadata.Uid,
+                    ResourceVersion = pod.Metadata.ResourceVersion,
+                    FieldPath = fieldPath,
+                },
+                Reason = reason,
+                Message = message,
+                Type = type,
+                Source = new EventSource { Component = "kubelet", Host = options.NodeName },
+                ReportingComponent = "kubelet",
+                ReportingInstance = options.NodeName,
+                FirstTimestamp = now,
+                LastTimestamp = now,
+                Count = 1,
+            }, cancellationToken: cancellationToken);
+        }
+        catch (KubernetesApiException)
+        {
+            // Events are best effort, as they are for the kubelet.
+        }
+    }
+}

@@ -1,0 +1,234 @@
+using System.Threading.Channels;
+using Kubelike.Api.Core.V1;
+using Kubelike.Api.Meta.V1;
+using Kubelike.Client.Rest;
+using Kubelike.Node.Agent;
+using Kubelike.Node.Cri;
+using Kubelike.Node.Cri.Grpc;
+using Kubelike.Node.Status;
+using Microsoft.Extensions.Logging;
+using CriContainerState = Kubelike.Node.Cri.V1.ContainerState;
+using CriContainerStatus = Kubelike.Node.Cri.V1.ContainerStatus;
+using V1 = Kubelike.Node.Cri.V1;
+
+namespace Kubelike.Node.Pods;
+
+/// <summary>
+/// Runs one pod: its sandbox, init containers in order, then app containers, restarting them as the restart
+/// policy says with crash-loop back-off, and writes the pod's status whenever it changes. A pod marked for
+/// deletion is stopped within its grace period, its sandbox removed and the object deleted.
+/// </summary>
+internal sealed class PodWorker(PodRuntime runtime, NodeAgentOptions options, ILogger logger)
+{
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Dictionary<string, ContainerRecord> _containers = [];
+    private readonly PodStatusBuilder _statusBuilder = new();
+    private Pod _pod = null!;
+    private bool _gone;
+    private string? _sandboxId;
+    private V1.PodSandboxConfig? _sandboxConfig;
+    private string? _podIp;
+    private DateTimeOffset? _startTime;
+    private string? _lastStatusJson;
+
+    public string Uid => _pod.Metadata!.Uid!;
+
+    /// <summary>Hands the worker the newest version of its pod.</summary>
+    public void Update(Pod pod)
+    {
+        Volatile.Write(ref _pod, pod);
+        _wake.Writer.TryWrite(true);
+    }
+
+    /// <summary>The pod object is gone from the API: stop everything and end.</summary>
+    public void MarkGone()
+    {
+        _gone = true;
+        _wake.Writer.TryWrite(true);
+    }
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await SyncAsync(cancellationToken))
+                    return;
+            }
+            catch (Exception e) when (e is GrpcCallException or KubernetesApiException or HttpRequestException or IOException)
+            {
+                logger.LogWarning("pod {Pod}: sync failed: {Reason}", PodKey, e.Message);
+            }
+
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(options.PodResyncInterval);
+            try
+            {
+                await _wake.Reader.ReadAsync(timeout.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The periodic resync.
+            }
+        }
+    }
+
+    private string PodKey => $"{_pod.Metadata!.Namespace}/{_pod.Metadata.Name}";
+
+    /// <summary>One pass; true when the worker is done (pod deleted).</summary>
+    private async Task<bool> SyncAsync(CancellationToken cancellationToken)
+    {
+        var pod = Volatile.Read(ref _pod);
+        if (_gone || pod.Metadata!.DeletionTimestamp is not null)
+        {
+            var grace = pod.Metadata!.DeletionGracePeriodSeconds ?? pod.Spec?.TerminationGracePeriodSeconds ?? 30;
+            await TeardownAsync(_gone ? 0 : grace, cancellationToken);
+            if (!_gone)
+                await runtime.DeletePodObjectAsync(pod, cancellationToken);
+            return true;
+        }
+
+        if (pod.Status?.Phase is "Succeeded" or "Failed" && _sandboxId is null)
+            return false; // finished before this worker started (agent restart): nothing to run
+
+        var spec = pod.Spec!;
+        var now = DateTimeOffset.UtcNow;
+        _startTime ??= now;
+        if (_sandboxId is null)
+        {
+            (_sandboxId, _sandboxConfig, _podIp) = await runtime.RunSandboxAsync(pod, cancellationToken);
+            logger.LogInformation("pod {Pod}: sandbox {Sandbox} ip {Ip}", PodKey, _sandboxId, _podIp ?? "(host network)");
+        }
+
+        var restartPolicy = spec.RestartPolicy ?? "Always";
+        var initialized = true;
+        var initFailed = false;
+        foreach (var container in spec.InitContainers ?? [])
+        {
+            var record = Record(container.Name!);
+            var initStatus = await StepAsync(pod, container, record, restartPolicy == "Never" ? "Never" : "OnFailure", now, cancellationToken);
+            if (initStatus is { State: CriContainerState.ContainerExited, ExitCode: 0 })
+                continue;
+            initialized = false;
+            initFailed = initStatus is { State: CriContainerState.ContainerExited } && restartPolicy == "Never";
+            break;
+        }
+
+        var statuses = new Dictionary<string, CriContainerStatus?>();
+        if (initialized)
+        {
+            foreach (var container in spec.Containers ?? [])
+                statuses[container.Name!] = await StepAsync(pod, container, Record(container.Name!), restartPolicy, now, cancellationToken);
+        }
+
+        var initStatuses = new Dictionary<string, CriContainerStatus?>();
+        foreach (var container in spec.InitContainers ?? [])
+            initStatuses[container.Name!] = await CurrentStatusAsync(Record(container.Name!), cancellationToken);
+
+        var status = _statusBuilder.Build(pod, restartPolicy, initialized, initFailed, _podIp, runtime.HostIp, _startTime.Value,
+            _containers, initStatuses, statuses, now);
+        var json = Kubelike.Api.KubernetesJson.Serialize(status);
+        if (json != _lastStatusJson)
+        {
+            await runtime.WriteStatusAsync(pod, status, cancellationToken);
+            _lastStatusJson = json;
+        }
+
+        // A finished pod's sandbox is stopped (its containers have all exited), as the kubelet does.
+        if (status.Phase is "Succeeded" or "Failed")
+            await runtime.StopSandboxAsync(_sandboxId, cancellationToken);
+        return false;
+    }
+
+    private ContainerRecord Record(string name)
+    {
+        if (!_containers.TryGetValue(name, out var record))
+            _containers[name] = record = new ContainerRecord(name);
+        return record;
+    }
+
+    /// <summary>Starts, keeps or restarts one container; returns its current runtime status (null when it has none).</summary>
+    private async Task<CriContainerStatus?> StepAsync(Pod pod, Container container, ContainerRecord record, string restartPolicy, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var status = await CurrentStatusAsync(record, cancellationToken);
+        if (status is null)
+        {
+            if (!record.Backoff.IsWaiting(now))
+                await StartAsync(pod, container, record, now, cancellationToken);
+            else if (record.Waiting?.Reason == "ErrImagePull")
+                record.Waiting = new ContainerStateWaiting { Reason = "ImagePullBackOff", Message = $"Back-off pulling image \"{container.Image}\"" };
+            return await CurrentStatusAsync(record, cancellationToken);
+        }
+
+        if (status.State != CriContainerState.ContainerExited)
+            return status;
+        var restart = restartPolicy == "Always" || (restartPolicy == "OnFailure" && status.ExitCode != 0);
+        if (!restart)
+            return status;
+
+        if (record.Waiting?.Reason != "CrashLoopBackOff")
+        {
+            // This exit is new: it starts (or extends) the back-off.
+            record.Backoff.Failed(now, options.InitialRestartBackoff, options.MaxRestartBackoff);
+            record.Waiting = new ContainerStateWaiting { Reason = "CrashLoopBackOff" };
+        }
+
+        if (record.Backoff.IsWaiting(now))
+        {
+            record.Waiting.Message = $"back-off {(record.Backoff.NotBefore - now).TotalSeconds:0}s restarting failed container={container.Name} pod={pod.Metadata!.Name}_{pod.Metadata.Namespace}({pod.Metadata.Uid})";
+            return status;
+        }
+
+        record.LastTerminated = PodStatusBuilder.Terminated(status);
+        await runtime.RemoveContainerAsync(record.ContainerId!, cancellationToken);
+        record.ContainerId = null;
+        record.RestartCount++;
+        record.Waiting = null;
+        await StartAsync(pod, container, record, now, cancellationToken);
+        return await CurrentStatusAsync(record, cancellationToken);
+    }
+
+    private async Task StartAsync(Pod pod, Container container, ContainerRecord record, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!await runtime.ImagePresentAsync(container.Image!, cancellationToken))
+        {
+            var first = record.Waiting?.Reason is not ("ErrImagePull" or "ImagePullBackOff");
+            record.Backoff.Failed(now, options.InitialRestartBackoff, options.MaxRestartBackoff);
+            var message = $"Failed to pull image \"{container.Image}\": the image is not present on the node and no registry is reachable";
+            record.Waiting = new ContainerStateWaiting { Reason = "ErrImagePull", Message = message };
+            if (first)
+                await runtime.RecordEventAsync(pod, $"spec.containers{{{container.Name}}}", "Warning", "Failed", message, cancellationToken);
+            return;
+        }
+
+        try
+        {
+            record.ContainerId = await runtime.StartContainerAsync(pod, _sandboxId!, _sandboxConfig!, container, record.Attempt, cancellationToken);
+            record.Attempt++;
+            record.Waiting = null;
+        }
+        catch (ContainerConfigException e)
+        {
+            record.Waiting = new ContainerStateWaiting { Reason = "CreateContainerConfigError", Message = e.Message };
+        }
+        catch (GrpcCallException e)
+        {
+            record.Backoff.Failed(now, options.InitialRestartBackoff, options.MaxRestartBackoff);
+            record.Waiting = new ContainerStateWaiting { Reason = "CreateContainerError", Message = e.Message };
+        }
+    }
+
+    private async Task<CriContainerStatus?> CurrentStatusAsync(ContainerRecord record, CancellationToken cancellationToken) =>
+        record.ContainerId is { } id ? await runtime.ContainerStatusAsync(id, cancellationToken) : null;
+
+    private async Task TeardownAsync(long graceSeconds, CancellationToken cancellationToken)
+    {
+        foreach (var record in _containers.Values.Where(r => r.ContainerId is not null))
+            await runtime.StopContainerAsync(record.ContainerId!, graceSeconds, cancellationToken);
+        if (_sandboxId is not null)
+            await runtime.RemoveSandboxAsync(_sandboxId, cancellationToken);
+        _sandboxId = null;
+        logger.LogInformation("pod {Pod}: stopped and removed", PodKey);
+    }
+}
