@@ -24,8 +24,16 @@ build: ## Publish the kubelike executable to bin/kubelike (Release, framework-de
 deps: ## Install missing Debian packages (PostgreSQL, ...)
 	hack/install-deps.sh
 
-run: deps build ## Build, then run the server in the foreground with its data in .kubelike/
-	bin/kubelike server --data-dir $(DATA_DIR)
+# As root, the node agent runs in the server on Kubelike's own containerd under $(DATA_DIR)/containerd, stopped
+# (host changes undone) when the server ends; otherwise the server runs without a node.
+run: deps build ## Build, then run the server (and its node on a containerd of its own) in the foreground with its data in .kubelike/
+	@if [[ $$(id -u) == 0 ]]; then \
+	  eval "$$(hack/containerd.sh start $(abspath $(DATA_DIR))/containerd)"; \
+	  trap 'hack/containerd.sh stop $(abspath $(DATA_DIR))/containerd >/dev/null' EXIT; \
+	  bin/kubelike server --data-dir $(DATA_DIR) --container-runtime-endpoint "$$KUBELIKE_CONTAINERD_SOCKET"; \
+	else \
+	  bin/kubelike server --data-dir $(DATA_DIR) --no-node; \
+	fi
 
 test: ## Install what is missing, build, run every test; ends with "N passed, N failed"
 	hack/run-tests.sh

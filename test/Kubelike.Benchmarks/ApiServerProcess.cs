@@ -67,7 +67,7 @@ internal sealed class ApiServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { dll, "server", "--data-dir", Path.Combine(directory, "data"), "--secure-port", port.ToString(CultureInfo.InvariantCulture) })
+        foreach (var argument in new[] { dll, "server", "--data-dir", Path.Combine(directory, "data"), "--secure-port", port.ToString(CultureInfo.InvariantCulture), "--no-node" })
             start.ArgumentList.Add(argument);
         var process = new Process { StartInfo = start };
         var server = new ApiServerProcess(directory, port, process);

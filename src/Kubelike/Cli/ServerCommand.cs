@@ -71,7 +71,15 @@ internal static class ServerCommand
         });
         var noNode = new Option<bool>("--no-node")
         {
-            Description = "Do not run a node agent in this process (no node agent exists yet; accepted for forward compatibility)",
+            Description = "Do not run the node agent in this process",
+        };
+        var nodeName = new Option<string?>("--node-name")
+        {
+            Description = "Name of this process's node (default: the host name)",
+        };
+        var runtimeEndpoint = new Option<string?>("--container-runtime-endpoint")
+        {
+            Description = "containerd's CRI socket (unix:///path or /path) for the node agent (hack/containerd.sh prints it); without one no node runs",
         };
 
         var noControllers = new Option<bool>("--no-controllers")
@@ -88,6 +96,8 @@ internal static class ServerCommand
             tokenAuthFile,
             noNode,
             noControllers,
+            nodeName,
+            runtimeEndpoint,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -97,7 +107,14 @@ internal static class ServerCommand
                 BindAddress: IPAddress.Parse(parseResult.GetValue(bindAddress)!),
                 SecurePort: parseResult.GetValue(securePort),
                 TokenAuthFile: parseResult.GetValue(tokenAuthFile) is { } tokens ? Path.GetFullPath(tokens) : null,
-                NoControllers: parseResult.GetValue(noControllers));
+                NoControllers: parseResult.GetValue(noControllers))
+            {
+                ContainerRuntimeEndpoint = parseResult.GetValue(noNode) || string.IsNullOrEmpty(parseResult.GetValue(runtimeEndpoint))
+                    ? null
+                    : parseResult.GetValue(runtimeEndpoint)!.Replace("unix://", "", StringComparison.Ordinal),
+                NodeName = parseResult.GetValue(nodeName) ?? Dns.GetHostName(),
+                CgroupRoot = Environment.GetEnvironmentVariable("KUBELIKE_CGROUP_ROOT") is { Length: > 0 } root ? root : "kubelike",
+            };
             return ServerRunner.RunAsync(options, cancellationToken);
         });
         return command;

@@ -11,5 +11,14 @@ namespace Kubelike.Server;
 /// <param name="NoControllers">Serve a bare API: no controllers run in this process.</param>
 internal sealed record ServerOptions(string DataDirectory, string? DatastoreEndpoint, IPAddress BindAddress, int SecurePort, string? TokenAuthFile = null, bool NoControllers = false)
 {
+    /// <summary>containerd's CRI socket for the in-process node agent; null runs no node.</summary>
+    public string? ContainerRuntimeEndpoint { get; init; }
+
+    /// <summary>The node's name (the host name unless <c>--node-name</c>).</summary>
+    public string NodeName { get; init; } = System.Net.Dns.GetHostName();
+
+    /// <summary>The cgroupfs parent of pods (hack/containerd.sh's KUBELIKE_CGROUP_ROOT).</summary>
+    public string CgroupRoot { get; init; } = "kubelike";
+
     public string EmbeddedPostgresDirectory => Path.Combine(DataDirectory, "postgres");
 }

@@ -128,6 +128,8 @@ internal static class ServerRunner
                 provider.GetRequiredService<IHostApplicationLifetime>(),
                 provider.GetRequiredService<ILoggerFactory>()));
         }
+        if (options.ContainerRuntimeEndpoint is not null)
+            services.AddHostedService<NodeAgentService>();
 
         builder.WebHost.UseApiServerKestrel();
 

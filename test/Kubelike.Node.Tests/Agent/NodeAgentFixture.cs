@@ -6,9 +6,9 @@ using Kubelike.Node.Agent;
 using Kubelike.Node.Cri;
 using Kubelike.Node.Cri.Grpc;
 using Kubelike.Node.Cri.V1;
-using Container = Kubelike.Api.Core.V1.Container;
 using Kubelike.Node.Tests.Cri;
 using Kubelike.Testing;
+using Container = Kubelike.Api.Core.V1.Container;
 
 namespace Kubelike.Node.Tests.Agent;
 

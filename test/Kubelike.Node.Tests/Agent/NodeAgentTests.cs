@@ -7,9 +7,9 @@ using Kubelike.Api.Meta.V1;
 using Kubelike.Client.Rest;
 using Kubelike.Node.Agent;
 using Kubelike.Node.Cri.V1;
-using Container = Kubelike.Api.Core.V1.Container;
 using Kubelike.Node.Tests.Cri;
 using Kubelike.Testing;
+using Container = Kubelike.Api.Core.V1.Container;
 using NodeObject = Kubelike.Api.Core.V1.Node;
 
 namespace Kubelike.Node.Tests.Agent;

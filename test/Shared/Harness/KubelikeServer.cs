@@ -212,6 +212,8 @@ public sealed class KubelikeServer : IAsyncDisposable
         string[] arguments =
         [
             "--default-signal", dotnet, dll, "server", "--data-dir", _directory.Combine("data"), "--secure-port", Port.ToString(CultureInfo.InvariantCulture),
+            // No node agent (and so no containerd needed) unless a test asks for one with a runtime endpoint.
+            .. _arguments.Contains("--container-runtime-endpoint") ? Array.Empty<string>() : ["--no-node"],
             .. _arguments,
         ];
         foreach (var argument in arguments)
