@@ -9,6 +9,7 @@ internal static class KubelikeCommandLine
         new("Kubelike: a Kubernetes-compatible control plane and node agent")
         {
             ServerCommand.Create(),
+            AgentCommand.Create(),
             OpenApiCommand.Create(),
         };
 
