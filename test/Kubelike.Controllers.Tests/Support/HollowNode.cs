@@ -6,6 +6,8 @@ using Kubelike.Client.Rest;
 
 namespace Kubelike.Controllers.Tests.Support;
 
+using Node = Kubelike.Api.Core.V1.Node;
+
 /// <summary>
 /// A stand-in for a node agent in control-plane tests: a Node marked Ready, and a loop that reports every pod of
 /// one namespace Running and Ready through the status subresource, as a kubelet would once its containers run.
