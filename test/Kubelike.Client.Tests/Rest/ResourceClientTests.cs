@@ -96,7 +96,10 @@ public sealed class ResourceClientTests : ClusterFixture
         var ns = await CreateNamespaceAsync();
         var configMaps = Client.Resource<ConfigMap>();
         var first = await configMaps.CreateAsync(NewConfigMap(ns, "taken"));
-        await configMaps.UpdateAsync(await configMaps.GetAsync("taken", ns));
+        // A real change, so that `first` is stale (an update that changes nothing keeps the resourceVersion).
+        var changed = await configMaps.GetAsync("taken", ns);
+        changed.Data = new Dictionary<string, string> { ["changed"] = "yes" };
+        await configMaps.UpdateAsync(changed);
 
         var notFound = Assert.ThrowsAsync<KubernetesApiException>(async () => await configMaps.GetAsync("missing", ns));
         var exists = Assert.ThrowsAsync<KubernetesApiException>(async () => await configMaps.CreateAsync(NewConfigMap(ns, "taken")));

@@ -15,8 +15,14 @@ public abstract class ServerFixture
     /// <summary>A directory of the current test, deleted after it.</summary>
     protected TempDirectory TestDirectory => _testDirectory ?? throw new InvalidOperationException("only available inside a test");
 
+    /// <summary>
+    /// Whether the fixture's server runs the controllers. Off by default: these fixtures test the API itself, and
+    /// controllers writing status would move the resourceVersions several tests reason about.
+    /// </summary>
+    protected virtual bool WithControllers => false;
+
     [OneTimeSetUp]
-    public async Task StartServerAsync() => _server = await KubelikeServer.StartAsync();
+    public async Task StartServerAsync() => _server = await KubelikeServer.StartAsync(WithControllers ? [] : ["--no-controllers"]);
 
     [OneTimeTearDown]
     public async Task StopServerAsync()

@@ -16,7 +16,6 @@ public sealed class PatchRequestTests : ServerFixture
          "template":{"metadata":{"labels":{"app":"web"}},"spec":{"containers":[{"name":"main","image":"busybox:1.36"}]}}}}
         """;
 
-    [TestCase("application/apply-patch+yaml")]
     [TestCase("application/json")]
     [TestCase("text/plain")]
     public async Task An_unsupported_patch_type_is_415_listing_the_supported_ones(string contentType)

@@ -14,6 +14,9 @@ namespace Kubelike.Compatibility.Tests.KubectlCommands;
 [TestFixture]
 public sealed partial class KubectlObjectTests : ServerFixture
 {
+    /// <summary>Cascading deletes complete only once the garbage collector has done its part.</summary>
+    protected override bool WithControllers => true;
+
     [TestCase(KubectlVersion.V1_32)]
     [TestCase(KubectlVersion.V1_35)]
     public async Task CreateFromAYamlFileCreatesEveryKind(KubectlVersion version)
