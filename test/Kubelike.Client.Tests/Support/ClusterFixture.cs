@@ -21,11 +21,14 @@ public abstract class ClusterFixture
     /// <summary>More <c>kubelike server</c> arguments for this fixture's server.</summary>
     protected virtual IReadOnlyList<string> ServerArguments => [];
 
+    /// <summary>The client is tested against the API alone: controllers would add writes the tests do not expect.</summary>
+    private static readonly string[] NoControllers = ["--no-controllers"];
+
     [OneTimeSetUp]
     public async Task StartServerAsync()
     {
         await BeforeServerStartAsync();
-        _server = await KubelikeServer.StartAsync(ServerArguments);
+        _server = await KubelikeServer.StartAsync([.. NoControllers, .. ServerArguments]);
         _client = new KubernetesClient(KubernetesClientConfiguration.FromKubeconfig(_server.Kubeconfig));
     }
 
