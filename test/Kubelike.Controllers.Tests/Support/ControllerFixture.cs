@@ -2,8 +2,6 @@ using System.Diagnostics;
 using Kubelike.Api.Apps.V1;
 using Kubelike.Api.Core.V1;
 using Kubelike.Api.Meta.V1;
-using Kubelike.Client.Configuration;
-using Kubelike.Client.Rest;
 
 namespace Kubelike.Controllers.Tests.Support;
 
@@ -11,39 +9,11 @@ namespace Kubelike.Controllers.Tests.Support;
 /// Base of fixtures that test the controllers inside a real <c>kubelike server</c> (one per fixture): the tests
 /// only talk to the API, as a user would, and watch the controllers' effects.
 /// </summary>
-public abstract class ControllerFixture
+public abstract class ControllerFixture : ClientFixture
 {
-    private KubelikeServer? _server;
-    private KubernetesClient? _client;
-
-    protected KubelikeServer Server => _server ?? throw new InvalidOperationException("the fixture's server has not started");
-
-    protected KubernetesClient Client => _client ?? throw new InvalidOperationException("the fixture's server has not started");
+    protected override bool WithControllers => true;
 
     protected static TimeSpan Timeout => TimeSpan.FromSeconds(60);
-
-    [OneTimeSetUp]
-    public async Task StartServerAsync()
-    {
-        _server = await KubelikeServer.StartAsync();
-        _client = new KubernetesClient(KubernetesClientConfiguration.FromKubeconfig(_server.Kubeconfig));
-    }
-
-    [OneTimeTearDown]
-    public async Task StopServerAsync()
-    {
-        _client?.Dispose();
-        if (_server is not null)
-            await _server.DisposeAsync();
-        _server = null;
-    }
-
-    protected async Task<string> CreateNamespaceAsync()
-    {
-        var name = "t-" + Guid.NewGuid().ToString("N")[..10];
-        await Client.Resource<Namespace>().CreateAsync(new Namespace { Metadata = new ObjectMeta { Name = name } });
-        return name;
-    }
 
     protected async Task<List<Pod>> PodsAsync(string ns) =>
         (await Client.Resource<Pod>().ListAsync(ns)).Items.Where(p => p.Metadata?.DeletionTimestamp is null).ToList();
