@@ -28,18 +28,32 @@ internal sealed partial class ApiRequestHandler
 
     private static async Task<byte[]> ReadBytesAsync(HttpContext context)
     {
-        if (context.Request.ContentLength > MaxBodyBytes)
+        var length = context.Request.ContentLength;
+        if (length > MaxBodyBytes)
             throw ApiException.RequestEntityTooLarge("the request body is larger than the 3 MiB limit");
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        // A declared length (kubectl, the clients) sizes the buffer once; a chunked body grows it. A per-request
+        // staging buffer used to be most of this path's allocations.
+        var buffer = new byte[length is > 0 ? (int)length.Value : 4096];
+        var filled = 0;
+        while (true)
         {
-            if (buffer.Length + read > MaxBodyBytes)
-                throw ApiException.RequestEntityTooLarge("the request body is larger than the 3 MiB limit");
-            buffer.Write(chunk, 0, read);
+            if (filled == buffer.Length)
+            {
+                // Kestrel ends a body at its declared length.
+                if (length is > 0)
+                    break;
+                if (buffer.Length >= MaxBodyBytes + 1)
+                    throw ApiException.RequestEntityTooLarge("the request body is larger than the 3 MiB limit");
+                Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, MaxBodyBytes + 1));
+            }
+            var read = await context.Request.Body.ReadAsync(buffer.AsMemory(filled), context.RequestAborted);
+            if (read == 0)
+                break;
+            filled += read;
         }
-        return buffer.ToArray();
+        if (filled > MaxBodyBytes)
+            throw ApiException.RequestEntityTooLarge("the request body is larger than the 3 MiB limit");
+        return filled == buffer.Length ? buffer : buffer[..filled];
     }
 
     private async Task WriteObjectAsync(HttpContext context, JsonObject obj, int status)
