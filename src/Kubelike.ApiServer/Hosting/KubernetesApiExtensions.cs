@@ -4,6 +4,7 @@ using Kubelike.ApiServer.Authentication;
 using Kubelike.ApiServer.Authorization;
 using Kubelike.ApiServer.Discovery;
 using Kubelike.ApiServer.Errors;
+using Kubelike.ApiServer.NodeProxy;
 using Kubelike.ApiServer.OpenApi;
 using Kubelike.ApiServer.Resources;
 using Kubelike.ApiServer.Tls;
@@ -33,6 +34,7 @@ public static class KubernetesApiExtensions
         services.AddSingleton<NamespaceCache>();
         services.AddSingleton<IMutatingAdmissionPlugin, NamespaceLifecycle>();
         services.AddSingleton<AdmissionChain>();
+        services.AddSingleton<NodeConnections>();
         services.AddSingleton<ApiRequestHandler>();
         services.AddSingleton<IAuthenticator>(provider => new ClientCertificateAuthenticator(provider.GetRequiredService<ServingCertificates>()));
         if (tokenAuthFile is not null)

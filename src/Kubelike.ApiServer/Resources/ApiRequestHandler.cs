@@ -4,6 +4,7 @@ using Kubelike.ApiServer.Admission;
 using Kubelike.ApiServer.Authentication;
 using Kubelike.ApiServer.Authorization;
 using Kubelike.ApiServer.Discovery;
+using Kubelike.ApiServer.NodeProxy;
 using Kubelike.ApiServer.Requests;
 using Kubelike.Storage;
 using Microsoft.AspNetCore.Http;
@@ -14,7 +15,7 @@ namespace Kubelike.ApiServer.Resources;
 /// Serves every request under /api and /apis: discovery documents, and the REST verbs of every registered
 /// resource. Kind-specific behaviour comes from the <see cref="ResourceDefinition"/>, never from branches here.
 /// </summary>
-internal sealed partial class ApiRequestHandler(ResourceRegistry registry, IObjectStore store, DiscoveryDocuments discovery, IAuthorizer authorizer, AdmissionChain admission, TimeProvider time)
+internal sealed partial class ApiRequestHandler(ResourceRegistry registry, IObjectStore store, DiscoveryDocuments discovery, IAuthorizer authorizer, AdmissionChain admission, NodeConnections nodeConnections, TimeProvider time)
 {
     private const int MaxBodyBytes = 3 * 1024 * 1024;
     private const string BookmarkEnd = "k8s.io/initial-events-end";
@@ -38,7 +39,8 @@ internal sealed partial class ApiRequestHandler(ResourceRegistry registry, IObje
         }
 
         var resource = registry.Find(info.Group, info.Version, info.Resource) ?? throw NotFoundPath();
-        if (info.Subresource.Length > 0 && !(info.Subresource == "status" || (info.Subresource == "scale" && resource.HasScale)))
+        var podLog = info.Subresource == "log" && resource.Group.Length == 0 && resource.Plural == "pods";
+        if (info.Subresource.Length > 0 && !(info.Subresource == "status" || (info.Subresource == "scale" && resource.HasScale) || podLog))
             throw ApiException.NotFound(resource.Group, $"{resource.Plural}/{info.Subresource}", info.Name);
         if (!resource.Verbs.Contains(info.Verb) && !(info.Subresource.Length > 0 && info.Verb is "get" or "update" or "patch"))
             throw ApiException.MethodNotSupported(resource.Group, resource.Plural, info.Verb);
@@ -49,6 +51,13 @@ internal sealed partial class ApiRequestHandler(ResourceRegistry registry, IObje
             ValidateDryRun(context, info.Verb);
         var objects = new ResourceStore(store, resource);
         var cancellation = context.RequestAborted;
+        if (podLog)
+        {
+            if (info.Verb != "get")
+                throw ApiException.MethodNotSupported(resource.Group, "pods/log", info.Verb);
+            await PodLogAsync(context, objects, info);
+            return;
+        }
         if (info.Subresource == "scale")
         {
             await ScaleAsync(context, objects, info);

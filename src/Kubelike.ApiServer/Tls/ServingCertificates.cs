@@ -7,7 +7,7 @@ namespace Kubelike.ApiServer.Tls;
 /// <summary>
 /// The cluster CA and the certificates it signs, kept as PEM files in <c>&lt;data-dir&gt;/pki/</c>:
 /// ca.crt/ca.key, server.crt/server.key (serving) and admin.crt/admin.key (the admin kubeconfig's
-/// client certificate). Created on the first start and reused afterwards, so that kubeconfigs handed out
+/// client certificate), apiserver-kubelet-client.crt/.key (the API server towards node agents). Created on the first start and reused afterwards, so that kubeconfigs handed out
 /// keep working; a leaf is reissued when it nears expiry or no longer covers the server's names.
 /// </summary>
 public sealed class ServingCertificates : IDisposable
@@ -15,18 +15,22 @@ public sealed class ServingCertificates : IDisposable
     public const string AdminUser = "kubelike-admin";
     public const string AdminGroup = "system:masters";
 
+    /// <summary>The user the API server is to node agents when it proxies logs to them.</summary>
+    public const string KubeletClientUser = "kube-apiserver-kubelet-client";
+
     private static readonly TimeSpan AuthorityLifetime = TimeSpan.FromDays(3650);
     private static readonly TimeSpan LeafLifetime = TimeSpan.FromDays(365);
 
     /// <summary>Leaves with less than this left are reissued at start-up.</summary>
     private static readonly TimeSpan RenewBefore = TimeSpan.FromDays(30);
 
-    private ServingCertificates(string directory, X509Certificate2 authority, X509Certificate2 server, X509Certificate2 adminClient)
+    private ServingCertificates(string directory, X509Certificate2 authority, X509Certificate2 server, X509Certificate2 adminClient, X509Certificate2 kubeletClient)
     {
         Directory = directory;
         Authority = authority;
         Server = server;
         AdminClient = adminClient;
+        KubeletClient = kubeletClient;
     }
 
     public string Directory { get; }
@@ -39,6 +43,9 @@ public sealed class ServingCertificates : IDisposable
 
     /// <summary>The admin client certificate (CN=kubelike-admin, O=system:masters) with its key.</summary>
     public X509Certificate2 AdminClient { get; }
+
+    /// <summary>The API server's client certificate towards node agents (CN=kube-apiserver-kubelet-client, O=system:masters).</summary>
+    public X509Certificate2 KubeletClient { get; }
 
     public string AuthorityCertificatePath => Path.Combine(Directory, "ca.crt");
 
@@ -80,7 +87,12 @@ public sealed class ServingCertificates : IDisposable
             isUsable: certificate => certificate.Subject.Contains($"CN={AdminUser}", StringComparison.Ordinal),
             create: () => CertificateFactory.CreateClient(authority, AdminUser, [AdminGroup], now, LeafLifetime),
             describe: $"admin client certificate (CN={AdminUser}, O={AdminGroup})");
-        return new ServingCertificates(directory, authority, server, admin);
+        var kubeletClient = LoadOrCreateLeaf(
+            directory, "apiserver-kubelet-client", authority, now, logger,
+            isUsable: certificate => certificate.Subject.Contains($"CN={KubeletClientUser}", StringComparison.Ordinal),
+            create: () => CertificateFactory.CreateClient(authority, KubeletClientUser, [AdminGroup], now, LeafLifetime),
+            describe: $"node agent client certificate (CN={KubeletClientUser})");
+        return new ServingCertificates(directory, authority, server, admin, kubeletClient);
     }
 
     /// <summary>Whether <paramref name="certificate"/> chains to the cluster CA (used for client certificates).</summary>
@@ -91,6 +103,7 @@ public sealed class ServingCertificates : IDisposable
         Authority.Dispose();
         Server.Dispose();
         AdminClient.Dispose();
+        KubeletClient.Dispose();
     }
 
     private static IEnumerable<string> HostName()

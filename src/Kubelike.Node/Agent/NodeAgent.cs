@@ -1,10 +1,13 @@
+using System.Net;
 using Kubelike.Api.Core.V1;
 using Kubelike.Client.Informers;
 using Kubelike.Client.Rest;
 using Kubelike.Node.Cri;
 using Kubelike.Node.Cri.Grpc;
+using Kubelike.Node.Logs;
 using Kubelike.Node.Pods;
 using Kubelike.Node.Registration;
+using Kubelike.Node.Serving;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -26,12 +29,15 @@ public sealed class NodeAgent : IAsyncDisposable
     private readonly List<Task> _loops = [];
     private SharedInformer<Pod>? _informer;
     private PodWorkers? _workers;
+    private NodeServer? _server;
+    private readonly ILoggerFactory _loggerFactory;
 
     public NodeAgent(KubernetesClient client, NodeAgentOptions options, ILoggerFactory? loggerFactory = null)
     {
         _client = client;
         _options = options;
-        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Kubelike.Node");
+        _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        _logger = _loggerFactory.CreateLogger("Kubelike.Node");
         _channel = new UnixSocketGrpcChannel(options.RuntimeEndpoint, new GrpcChannelOptions { DefaultTimeout = TimeSpan.FromSeconds(60) });
         _runtime = new RuntimeServiceClient(_channel);
     }
@@ -41,13 +47,16 @@ public sealed class NodeAgent : IAsyncDisposable
     /// <summary>Registers the node and starts its loops; returns once the pod informer has synced.</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
-        var reporter = new NodeStatusReporter(_client, _runtime, _options, _logger);
+        var hostIp = HostFacts.Read(_options.DataDirectory).InternalIp;
+        // The endpoint first: the Node's status advertises its port. Its log lookups read the pod informer's cache.
+        var logs = new ContainerLogs(_options, (ns, name) => _informer?.Cache.Get(ns, name));
+        _server = await NodeServer.StartAsync(_options, _client.Configuration.CertificateAuthorities, IPAddress.Parse(hostIp), logs, _loggerFactory, cancellationToken);
+        var reporter = new NodeStatusReporter(_client, _runtime, _options, _server.Port, _logger);
         await reporter.RegisterAsync(cancellationToken);
         var lease = new NodeLeaseRenewer(_client, _options, _logger);
         _loops.Add(Loop(lease.RunAsync));
         _loops.Add(Loop(reporter.RunAsync));
 
-        var hostIp = HostFacts.Read(_options.DataDirectory).InternalIp;
         var podRuntime = new PodRuntime(_client, _runtime, new ImageServiceClient(_channel), _options, hostIp);
         _workers = new PodWorkers(podRuntime, _options, _logger);
         _informer = new SharedInformer<Pod>(_client.Resource<Pod>(), new InformerOptions { FieldSelector = $"spec.nodeName={_options.NodeName}" }, logger: _logger);
@@ -66,6 +75,8 @@ public sealed class NodeAgent : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
+        if (_server is not null)
+            await _server.DisposeAsync();
         if (_informer is not null)
             await _informer.DisposeAsync();
         if (_workers is not null)

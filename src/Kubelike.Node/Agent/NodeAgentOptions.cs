@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace Kubelike.Node.Agent;
 
 /// <summary>What a node agent is: its name, the runtime it drives, where it keeps pod logs.</summary>
@@ -25,6 +27,12 @@ public sealed record NodeAgentOptions
     public TimeSpan InitialRestartBackoff { get; init; } = TimeSpan.FromSeconds(10);
 
     public TimeSpan MaxRestartBackoff { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Where the agent's HTTPS endpoint (logs for the API server) listens: all addresses by default, as the kubelet's.</summary>
+    public IPAddress ListenAddress { get; init; } = IPAddress.Any;
+
+    /// <summary>The endpoint's port (the kubelet's 10250 by default; 0 lets the system choose, for tests).</summary>
+    public int ListenPort { get; init; } = 10250;
 
     public string PodLogDirectory => Path.Combine(DataDirectory, "pods-like");
 }

@@ -4,6 +4,7 @@ using Kubelike.Client.Rest;
 using Kubelike.Node.Agent;
 using Kubelike.Node.Cri;
 using Kubelike.Node.Cri.Grpc;
+using Kubelike.Node.Logs;
 using V1 = Kubelike.Node.Cri.V1;
 
 namespace Kubelike.Node.Pods;
@@ -32,7 +33,7 @@ internal sealed class PodRuntime(KubernetesClient client, RuntimeServiceClient r
         var config = new V1.PodSandboxConfig
         {
             Metadata = new V1.PodSandboxMetadata { Name = meta.Name, Uid = meta.Uid, Namespace = meta.Namespace },
-            LogDirectory = Path.Combine(options.PodLogDirectory, $"{meta.Namespace}_{meta.Name}_{meta.Uid}"),
+            LogDirectory = ContainerLogs.PodDirectory(options, meta.Namespace!, meta.Name!, meta.Uid!),
             Linux = new V1.LinuxPodSandboxConfig
             {
                 CgroupParent = $"/{options.CgroupRoot}/pod{meta.Uid}",
@@ -70,6 +71,21 @@ internal sealed class PodRuntime(KubernetesClient client, RuntimeServiceClient r
         var status = await runtime.PodSandboxStatusAsync(new V1.PodSandboxStatusRequest { PodSandboxId = response.PodSandboxId }, cancellationToken: cancellationToken);
         var ip = status.Status.Network?.Ip;
         return (response.PodSandboxId, config, string.IsNullOrEmpty(ip) ? null : ip);
+    }
+
+    /// <summary>Removes the pod's log directory; a failure is logged by the caller's next pass, never fatal.</summary>
+    public void RemoveLogs(Pod pod)
+    {
+        var directory = ContainerLogs.PodDirectory(options, pod.Metadata!.Namespace!, pod.Metadata.Name!, pod.Metadata.Uid!);
+        try
+        {
+            if (Directory.Exists(directory))
+                Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open (a reader following it): the next start of the agent may clean it.
+        }
     }
 
     public async Task<bool> ImagePresentAsync(string image, CancellationToken cancellationToken)

@@ -86,6 +86,8 @@ internal sealed class PodWorker(PodRuntime runtime, NodeAgentOptions options, IL
             await TeardownAsync(_gone ? 0 : grace, cancellationToken);
             if (!_gone)
                 await runtime.DeletePodObjectAsync(pod, cancellationToken);
+            // The pod is gone for good: its logs go with it, as the kubelet removes them.
+            runtime.RemoveLogs(pod);
             return true;
         }
 

@@ -15,7 +15,7 @@ namespace Kubelike.Node.Registration;
 /// through the status subresource every <see cref="NodeAgentOptions.StatusReportInterval"/> (the kubelet's
 /// nodeStatusReportFrequency) and whenever the runtime's readiness changes.
 /// </summary>
-public sealed class NodeStatusReporter(KubernetesClient client, RuntimeServiceClient runtime, NodeAgentOptions options, ILogger logger)
+public sealed class NodeStatusReporter(KubernetesClient client, RuntimeServiceClient runtime, NodeAgentOptions options, int endpointPort, ILogger logger)
 {
     public const string KubeletVersion = "v1.33.0-kubelike";
     public const int MaxPods = 110;
@@ -107,7 +107,7 @@ public sealed class NodeStatusReporter(KubernetesClient client, RuntimeServiceCl
                 new NodeAddress { Type = "InternalIP", Address = host.InternalIp },
                 new NodeAddress { Type = "Hostname", Address = host.Hostname },
             ],
-            DaemonEndpoints = new NodeDaemonEndpoints { KubeletEndpoint = new DaemonEndpoint { Port = 10250 } },
+            DaemonEndpoints = new NodeDaemonEndpoints { KubeletEndpoint = new DaemonEndpoint { Port = endpointPort } },
             NodeInfo = new NodeSystemInfo
             {
                 MachineID = host.MachineId,

@@ -42,8 +42,15 @@ internal static class AgentCommand
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("KUBELIKE_CGROUP_ROOT") is { Length: > 0 } root ? root : "kubelike",
         };
 
+        var nodePort = new Option<int>("--node-port")
+        {
+            Description = "Port of the agent's HTTPS endpoint, which serves pod logs to the API server (0: any free port)",
+            DefaultValueFactory = _ => 10250,
+        };
+
         var command = new Command("agent", "Run the node agent against an API server")
         {
+            nodePort,
             kubeconfig,
             server,
             nodeName,
@@ -83,6 +90,7 @@ internal static class AgentCommand
                 RuntimeEndpoint = parseResult.GetValue(runtimeEndpoint)!.Replace("unix://", "", StringComparison.Ordinal),
                 DataDirectory = Path.GetFullPath(parseResult.GetValue(dataDirectory)!),
                 CgroupRoot = parseResult.GetValue(cgroupRoot)!,
+                ListenPort = parseResult.GetValue(nodePort),
             }, loggerFactory);
             try
             {

@@ -82,6 +82,12 @@ internal static class ServerCommand
             Description = "containerd's CRI socket (unix:///path or /path) for the node agent (hack/containerd.sh prints it); without one no node runs",
         };
 
+        var nodePort = new Option<int>("--node-port")
+        {
+            Description = "Port of the node agent's HTTPS endpoint, which serves pod logs to the API server (0: any free port)",
+            DefaultValueFactory = _ => 10250,
+        };
+
         var noControllers = new Option<bool>("--no-controllers")
         {
             Description = "Do not run the controllers (ReplicaSet, Deployment, garbage collector): a bare API",
@@ -97,6 +103,7 @@ internal static class ServerCommand
             noNode,
             noControllers,
             nodeName,
+            nodePort,
             runtimeEndpoint,
         };
         command.SetAction((parseResult, cancellationToken) =>
@@ -113,6 +120,7 @@ internal static class ServerCommand
                     ? null
                     : parseResult.GetValue(runtimeEndpoint)!.Replace("unix://", "", StringComparison.Ordinal),
                 NodeName = parseResult.GetValue(nodeName) ?? Dns.GetHostName(),
+                NodePort = parseResult.GetValue(nodePort),
                 CgroupRoot = Environment.GetEnvironmentVariable("KUBELIKE_CGROUP_ROOT") is { Length: > 0 } root ? root : "kubelike",
             };
             return ServerRunner.RunAsync(options, cancellationToken);

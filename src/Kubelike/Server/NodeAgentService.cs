@@ -44,6 +44,7 @@ internal sealed class NodeAgentService(ServerOptions options, ApiServerOptions a
                 RuntimeEndpoint = options.ContainerRuntimeEndpoint!,
                 DataDirectory = Path.Combine(options.DataDirectory, "node"),
                 CgroupRoot = options.CgroupRoot,
+                ListenPort = options.NodePort,
             }, loggerFactory);
             await agent.StartAsync(stoppingToken);
             await Task.Delay(Timeout.Infinite, stoppingToken);

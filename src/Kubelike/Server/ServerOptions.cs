@@ -17,6 +17,9 @@ internal sealed record ServerOptions(string DataDirectory, string? DatastoreEndp
     /// <summary>The node's name (the host name unless <c>--node-name</c>).</summary>
     public string NodeName { get; init; } = System.Net.Dns.GetHostName();
 
+    /// <summary>The port of the node agent's HTTPS endpoint (<c>--node-port</c>; 0 for any free one).</summary>
+    public int NodePort { get; init; } = 10250;
+
     /// <summary>The cgroupfs parent of pods (hack/containerd.sh's KUBELIKE_CGROUP_ROOT).</summary>
     public string CgroupRoot { get; init; } = "kubelike";
 

@@ -23,7 +23,7 @@ public sealed class AgentCommandTests
             ArgumentList =
             {
                 Path.Combine(AppContext.BaseDirectory, "kubelike.dll"), "agent", "--kubeconfig", server.Kubeconfig, "--server", server.BaseUrl.ToString(),
-                "--node-name", nodeName, "--container-runtime-endpoint", "unix://" + TestContainerd.Socket, "--data-dir", dataDirectory.Path,
+                "--node-name", nodeName, "--node-port", "0", "--container-runtime-endpoint", "unix://" + TestContainerd.Socket, "--data-dir", dataDirectory.Path,
                 "--cgroup-root", TestContainerd.CgroupRoot,
             },
             RedirectStandardOutput = true,

@@ -17,7 +17,7 @@ public sealed class InProcessNodeTests
     public async Task The_server_runs_its_node_which_becomes_ready_and_runs_a_pod()
     {
         var nodeName = "inproc-" + Guid.NewGuid().ToString("N")[..8];
-        await using var server = await KubelikeServer.StartAsync(["--container-runtime-endpoint", "unix://" + TestContainerd.Socket, "--node-name", nodeName]);
+        await using var server = await KubelikeServer.StartAsync(["--container-runtime-endpoint", "unix://" + TestContainerd.Socket, "--node-name", nodeName, "--node-port", "0"]);
         using var client = new KubernetesClient(KubernetesClientConfiguration.FromKubeconfig(server.Kubeconfig));
         var pods = client.Resource<Pod>();
 

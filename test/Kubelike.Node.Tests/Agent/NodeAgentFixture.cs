@@ -52,6 +52,7 @@ public abstract class NodeAgentFixture
             RuntimeEndpoint = TestContainerd.Socket,
             DataDirectory = _dataDirectory.Path,
             CgroupRoot = TestContainerd.CgroupRoot,
+            ListenPort = 0,
         }));
         await _agent.StartAsync();
     }
