@@ -6,6 +6,7 @@ using Kubelike.Node.Cri;
 using Kubelike.Node.Cri.Grpc;
 using Kubelike.Node.Logs;
 using Kubelike.Node.Pods;
+using Kubelike.Node.Probes;
 using Kubelike.Node.Registration;
 using Kubelike.Node.Serving;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,7 @@ public sealed class NodeAgent : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly UnixSocketGrpcChannel _channel;
     private readonly RuntimeServiceClient _runtime;
+    private readonly ProbeExecutor _prober;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
     private SharedInformer<Pod>? _informer;
@@ -40,6 +42,7 @@ public sealed class NodeAgent : IAsyncDisposable
         _logger = _loggerFactory.CreateLogger("Kubelike.Node");
         _channel = new UnixSocketGrpcChannel(options.RuntimeEndpoint, new GrpcChannelOptions { DefaultTimeout = TimeSpan.FromSeconds(60) });
         _runtime = new RuntimeServiceClient(_channel);
+        _prober = new ProbeExecutor(_runtime);
     }
 
     public NodeAgentOptions Options => _options;
@@ -57,7 +60,7 @@ public sealed class NodeAgent : IAsyncDisposable
         _loops.Add(Loop(lease.RunAsync));
         _loops.Add(Loop(reporter.RunAsync));
 
-        var podRuntime = new PodRuntime(_client, _runtime, new ImageServiceClient(_channel), _options, hostIp);
+        var podRuntime = new PodRuntime(_client, _runtime, new ImageServiceClient(_channel), _prober, _options, hostIp);
         _workers = new PodWorkers(podRuntime, _options, _logger);
         _informer = new SharedInformer<Pod>(_client.Resource<Pod>(), new InformerOptions { FieldSelector = $"spec.nodeName={_options.NodeName}" }, logger: _logger);
         _informer.AddEventHandler(new ResourceEventHandler<Pod>
@@ -86,6 +89,7 @@ public sealed class NodeAgent : IAsyncDisposable
         }
 
         await Task.WhenAll(_loops);
+        _prober.Dispose();
         _channel.Dispose();
         _stopping.Dispose();
     }

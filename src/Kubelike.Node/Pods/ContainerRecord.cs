@@ -1,4 +1,5 @@
 using Kubelike.Api.Core.V1;
+using Kubelike.Node.Probes;
 
 namespace Kubelike.Node.Pods;
 
@@ -22,4 +23,7 @@ internal sealed class ContainerRecord(string name)
     public ContainerStateTerminated? LastTerminated { get; set; }
 
     public RestartBackoff Backoff { get; } = new();
+
+    /// <summary>The probes of the running instance (null while none runs or the container has no probes).</summary>
+    public ContainerProbes? Probes { get; set; }
 }

@@ -5,6 +5,7 @@ using Kubelike.Node.Agent;
 using Kubelike.Node.Cri;
 using Kubelike.Node.Cri.Grpc;
 using Kubelike.Node.Logs;
+using Kubelike.Node.Probes;
 using V1 = Kubelike.Node.Cri.V1;
 
 namespace Kubelike.Node.Pods;
@@ -13,7 +14,7 @@ namespace Kubelike.Node.Pods;
 /// What a pod worker does to the outside world: CRI calls that turn pod specs into sandboxes and containers, and
 /// the API writes (status, events, the final delete). Labels on what it creates name the pod, as the kubelet's do.
 /// </summary>
-internal sealed class PodRuntime(KubernetesClient client, RuntimeServiceClient runtime, ImageServiceClient images, NodeAgentOptions options, string hostIp)
+internal sealed class PodRuntime(KubernetesClient client, RuntimeServiceClient runtime, ImageServiceClient images, ProbeExecutor prober, NodeAgentOptions options, string hostIp)
 {
     public const string PodUidLabel = "io.kubernetes.pod.uid";
     public const string PodNameLabel = "io.kubernetes.pod.name";
@@ -25,6 +26,9 @@ internal sealed class PodRuntime(KubernetesClient client, RuntimeServiceClient r
     private readonly ContainerEnvironment _environment = new(client);
 
     public string HostIp => hostIp;
+
+    /// <summary>Runs the containers' probes (one for the whole node: it holds the HTTP client).</summary>
+    public ProbeExecutor Prober => prober;
 
     public async Task<(string SandboxId, V1.PodSandboxConfig Config, string? PodIp)> RunSandboxAsync(Pod pod, CancellationToken cancellationToken)
     {

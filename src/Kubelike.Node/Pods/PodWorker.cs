@@ -5,6 +5,7 @@ using Kubelike.Client.Rest;
 using Kubelike.Node.Agent;
 using Kubelike.Node.Cri;
 using Kubelike.Node.Cri.Grpc;
+using Kubelike.Node.Probes;
 using Kubelike.Node.Status;
 using Microsoft.Extensions.Logging;
 using CriContainerState = Kubelike.Node.Cri.V1.ContainerState;
@@ -48,6 +49,18 @@ internal sealed class PodWorker(PodRuntime runtime, NodeAgentOptions options, IL
     }
 
     public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SyncLoopAsync(cancellationToken);
+        }
+        finally
+        {
+            await StopProbesAsync();
+        }
+    }
+
+    private async Task SyncLoopAsync(CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -160,11 +173,30 @@ internal sealed class PodWorker(PodRuntime runtime, NodeAgentOptions options, IL
                 await StartAsync(pod, container, record, now, cancellationToken);
             else if (record.Waiting?.Reason == "ErrImagePull")
                 record.Waiting = new ContainerStateWaiting { Reason = "ImagePullBackOff", Message = $"Back-off pulling image \"{container.Image}\"" };
-            return await CurrentStatusAsync(record, cancellationToken);
+            return await StartedStatusAsync(pod, container, record, cancellationToken);
+        }
+
+        if (status.State == CriContainerState.ContainerRunning)
+        {
+            var probes = await EnsureProbesAsync(pod, container, record, status);
+            if (probes?.KillReason is not { } reason)
+                return status;
+            await runtime.RecordEventAsync(pod, $"spec.containers{{{container.Name}}}", "Normal", "Killing",
+                $"Container {container.Name} failed {reason} probe, will be restarted", cancellationToken);
+            await runtime.StopContainerAsync(status.Id, probes.KillGracePeriodSeconds ?? pod.Spec?.TerminationGracePeriodSeconds ?? 30, cancellationToken);
+            status = await CurrentStatusAsync(record, cancellationToken);
+            if (status is null)
+                return null;
         }
 
         if (status.State != CriContainerState.ContainerExited)
             return status;
+        if (record.Probes is { } stale)
+        {
+            record.Probes = null;
+            await stale.DisposeAsync();
+        }
+
         var restart = restartPolicy == "Always" || (restartPolicy == "OnFailure" && status.ExitCode != 0);
         if (!restart)
             return status;
@@ -188,7 +220,16 @@ internal sealed class PodWorker(PodRuntime runtime, NodeAgentOptions options, IL
         record.RestartCount++;
         record.Waiting = null;
         await StartAsync(pod, container, record, now, cancellationToken);
-        return await CurrentStatusAsync(record, cancellationToken);
+        return await StartedStatusAsync(pod, container, record, cancellationToken);
+    }
+
+    /// <summary>The status of a container just started, with its probes running before the status is reported.</summary>
+    private async Task<CriContainerStatus?> StartedStatusAsync(Pod pod, Container container, ContainerRecord record, CancellationToken cancellationToken)
+    {
+        var status = await CurrentStatusAsync(record, cancellationToken);
+        if (status is { State: CriContainerState.ContainerRunning })
+            await EnsureProbesAsync(pod, container, record, status);
+        return status;
     }
 
     private async Task StartAsync(Pod pod, Container container, ContainerRecord record, DateTimeOffset now, CancellationToken cancellationToken)
@@ -221,11 +262,46 @@ internal sealed class PodWorker(PodRuntime runtime, NodeAgentOptions options, IL
         }
     }
 
+    /// <summary>The probes of the running instance <paramref name="status"/>, started when it is new; null without probes.</summary>
+    private async Task<ContainerProbes?> EnsureProbesAsync(Pod pod, Container container, ContainerRecord record, CriContainerStatus status)
+    {
+        if (record.Probes is { } current && current.ContainerId == status.Id)
+            return current;
+        if (record.Probes is { } previous)
+        {
+            record.Probes = null;
+            await previous.DisposeAsync();
+        }
+
+        if (container.StartupProbe is null && container.LivenessProbe is null && container.ReadinessProbe is null)
+            return null;
+        var startedAt = status.StartedAt > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(status.StartedAt / 1_000_000) : DateTimeOffset.UtcNow;
+        var fieldPath = $"spec.containers{{{container.Name}}}";
+        record.Probes = new ContainerProbes(runtime.Prober, container, status.Id, _podIp ?? runtime.HostIp, startedAt,
+            changed: () => _wake.Writer.TryWrite(true),
+            unhealthy: (kind, message) => runtime.RecordEventAsync(Volatile.Read(ref _pod), fieldPath, "Warning", "Unhealthy", $"{kind} probe failed: {message}", CancellationToken.None),
+            logger);
+        return record.Probes;
+    }
+
+    private async Task StopProbesAsync()
+    {
+        foreach (var record in _containers.Values)
+        {
+            if (record.Probes is { } probes)
+            {
+                record.Probes = null;
+                await probes.DisposeAsync();
+            }
+        }
+    }
+
     private async Task<CriContainerStatus?> CurrentStatusAsync(ContainerRecord record, CancellationToken cancellationToken) =>
         record.ContainerId is { } id ? await runtime.ContainerStatusAsync(id, cancellationToken) : null;
 
     private async Task TeardownAsync(long graceSeconds, CancellationToken cancellationToken)
     {
+        await StopProbesAsync();
         foreach (var record in _containers.Values.Where(r => r.ContainerId is not null))
             await runtime.StopContainerAsync(record.ContainerId!, graceSeconds, cancellationToken);
         if (_sandboxId is not null)

@@ -109,8 +109,9 @@ internal sealed class PodStatusBuilder
         {
             case CriContainerState.ContainerRunning:
                 result.State = new ContainerState { Running = new ContainerStateRunning { StartedAt = FromNanos(status.StartedAt) } };
-                result.Ready = !isInit;
-                result.Started = true;
+                // Probes decide once they exist; a container without them is ready as soon as it runs.
+                result.Ready = !isInit && (record?.Probes?.Ready ?? true);
+                result.Started = record?.Probes?.Started ?? true;
                 break;
             case CriContainerState.ContainerExited when record?.Waiting is { Reason: "CrashLoopBackOff" } waiting:
                 result.State = new ContainerState { Waiting = waiting };
