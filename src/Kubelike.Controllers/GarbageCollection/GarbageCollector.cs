@@ -13,7 +13,8 @@ namespace Kubelike.Controllers.GarbageCollection;
 /// <summary>
 /// Deletes dependents whose owners are gone (background cascading), and carries out the <c>orphan</c> and
 /// <c>foregroundDeletion</c> finalizers of owners being deleted. The graph is the informer caches of the kinds
-/// that have owners here: Deployments, ReplicaSets, Pods. An owner missing from the cache is confirmed absent by
+/// that have owners here: Deployments, ReplicaSets, Pods, ReplicationControllers, StatefulSets, DaemonSets,
+/// ControllerRevisions and PersistentVolumeClaims. An owner missing from the cache is confirmed absent by
 /// a live read before anything is deleted.
 /// </summary>
 public sealed class GarbageCollector : Reconciler
@@ -33,6 +34,11 @@ public sealed class GarbageCollector : Reconciler
             Watch<Deployment>(informers, "Deployment"),
             Watch<ReplicaSet>(informers, "ReplicaSet"),
             Watch<Pod>(informers, "Pod"),
+            Watch<ReplicationController>(informers, "ReplicationController"),
+            Watch<StatefulSet>(informers, "StatefulSet"),
+            Watch<DaemonSet>(informers, "DaemonSet"),
+            Watch<ControllerRevision>(informers, "ControllerRevision"),
+            Watch<PersistentVolumeClaim>(informers, "PersistentVolumeClaim"),
         }.ToDictionary(k => k.Name);
     }
 

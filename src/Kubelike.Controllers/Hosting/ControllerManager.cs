@@ -3,7 +3,9 @@ using Kubelike.Client.Rest;
 using Kubelike.Controllers.Deployments;
 using Kubelike.Controllers.GarbageCollection;
 using Kubelike.Controllers.ReplicaSets;
+using Kubelike.Controllers.ReplicationControllers;
 using Kubelike.Controllers.Runtime;
+using Kubelike.Controllers.StatefulSets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -42,12 +44,14 @@ public sealed class ControllerManager(Func<KubernetesClient> connect, IHostAppli
         await using var informers = new SharedInformerFactory(client, loggerFactory: loggerFactory);
         using var replicaSets = new ReplicaSetController(client, informers, loggerFactory.CreateLogger<ReplicaSetController>());
         using var deployments = new DeploymentController(client, informers, loggerFactory.CreateLogger<DeploymentController>());
+        using var replicationControllers = new ReplicationManager(client, informers, loggerFactory.CreateLogger<ReplicationManager>());
+        using var statefulSets = new StatefulSetController(client, informers, loggerFactory.CreateLogger<StatefulSetController>());
         using var garbageCollector = new GarbageCollector(client, informers, loggerFactory.CreateLogger<GarbageCollector>());
         informers.Start(stoppingToken);
         if (!await informers.WaitForCacheSyncAsync(stoppingToken))
             return;
-        logger.LogInformation("controllers started: replicaset, deployment, garbagecollector");
-        Reconciler[] controllers = [replicaSets, deployments, garbageCollector];
+        logger.LogInformation("controllers started: replicaset, deployment, garbagecollector, replicationcontroller, statefulset");
+        Reconciler[] controllers = [replicaSets, deployments, garbageCollector, replicationControllers, statefulSets];
         await Task.WhenAll(controllers.Select(c => c.RunAsync(WorkersPerController, stoppingToken)));
     }
 

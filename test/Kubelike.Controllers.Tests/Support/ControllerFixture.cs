@@ -20,6 +20,20 @@ public abstract class ControllerFixture : ClientFixture
 
     protected async Task<List<ReplicaSet>> ReplicaSetsAsync(string ns) => [.. (await Client.Resource<ReplicaSet>().ListAsync(ns)).Items];
 
+    /// <summary>Reports a pod Running and Ready, as its node agent would (for tests that pace pods themselves).</summary>
+    protected async Task MarkRunningAndReadyAsync(string ns, string name)
+    {
+        var pod = await Client.Resource<Pod>().GetAsync(name, ns);
+        var now = DateTimeOffset.UtcNow;
+        pod.Status = new PodStatus
+        {
+            Phase = "Running",
+            StartTime = now,
+            Conditions = [new PodCondition { Type = "Ready", Status = "True", LastTransitionTime = now }],
+        };
+        await Client.Resource<Pod>().UpdateStatusAsync(pod);
+    }
+
     /// <summary>Polls an asynchronous condition until it holds.</summary>
     protected static Task UntilAsync(Func<Task<bool>> condition, string what) =>
         Poll.UntilAsync(async () => await condition() ? what : null, what, Timeout);
