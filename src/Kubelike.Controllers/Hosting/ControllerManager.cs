@@ -1,5 +1,6 @@
 using Kubelike.Client.Informers;
 using Kubelike.Client.Rest;
+using Kubelike.Controllers.DaemonSets;
 using Kubelike.Controllers.Deployments;
 using Kubelike.Controllers.GarbageCollection;
 using Kubelike.Controllers.ReplicaSets;
@@ -46,12 +47,13 @@ public sealed class ControllerManager(Func<KubernetesClient> connect, IHostAppli
         using var deployments = new DeploymentController(client, informers, loggerFactory.CreateLogger<DeploymentController>());
         using var replicationControllers = new ReplicationManager(client, informers, loggerFactory.CreateLogger<ReplicationManager>());
         using var statefulSets = new StatefulSetController(client, informers, loggerFactory.CreateLogger<StatefulSetController>());
+        using var daemonSets = new DaemonSetController(client, informers, loggerFactory.CreateLogger<DaemonSetController>());
         using var garbageCollector = new GarbageCollector(client, informers, loggerFactory.CreateLogger<GarbageCollector>());
         informers.Start(stoppingToken);
         if (!await informers.WaitForCacheSyncAsync(stoppingToken))
             return;
-        logger.LogInformation("controllers started: replicaset, deployment, garbagecollector, replicationcontroller, statefulset");
-        Reconciler[] controllers = [replicaSets, deployments, garbageCollector, replicationControllers, statefulSets];
+        logger.LogInformation("controllers started: replicaset, deployment, garbagecollector, replicationcontroller, statefulset, daemonset");
+        Reconciler[] controllers = [replicaSets, deployments, garbageCollector, replicationControllers, statefulSets, daemonSets];
         await Task.WhenAll(controllers.Select(c => c.RunAsync(WorkersPerController, stoppingToken)));
     }
 
