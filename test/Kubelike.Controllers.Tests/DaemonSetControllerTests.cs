@@ -141,14 +141,10 @@ public sealed class DaemonSetControllerTests : ControllerFixture
         Assert.That(plain, Is.Not.Empty);
 
         // Tolerating the taint brings a pod there too; losing the label takes the pod away.
-        ds = await GetAsync(ns, "ssd-agent");
-        ds.Spec!.Template!.Spec!.Tolerations = [new Toleration { Key = "dedicated", Operator = "Equal", Value = "db", Effect = "NoSchedule" }];
-        await Client.Resource<DaemonSet>().UpdateAsync(ds);
+        await ModifyAsync<DaemonSet>("ssd-agent", ns, d => d.Spec!.Template!.Spec!.Tolerations = [new Toleration { Key = "dedicated", Operator = "Equal", Value = "db", Effect = "NoSchedule" }]);
         await UntilAsync(async () => (await PodsByNodeAsync(ns)).ContainsKey(tainted), "a pod on the tolerated node");
 
-        var node = await Client.Resource<Node>().GetAsync(ssd);
-        node.Metadata!.Labels!.Remove("disk");
-        await Client.Resource<Node>().UpdateAsync(node);
+        await ModifyAsync<Node>(ssd, null, node => node.Metadata!.Labels!.Remove("disk"));
         await UntilAsync(async () => !(await PodsByNodeAsync(ns)).ContainsKey(ssd), "the pod of the relabelled node gone");
     }
 
@@ -163,10 +159,11 @@ public sealed class DaemonSetControllerTests : ControllerFixture
         var before = (await PodsAsync(ns)).Select(p => p.Metadata!.Uid).ToHashSet();
 
         await using var deletions = await PodDeletionRecorder.StartAsync(Client, ns);
-        var ds = await GetAsync(ns, "log");
-        ds.Spec!.Template!.Spec!.Containers![0].Image = "busybox:2";
-        ds.Spec.UpdateStrategy = new DaemonSetUpdateStrategy { Type = "RollingUpdate", RollingUpdate = new RollingUpdateDaemonSet { MaxUnavailable = IntOrString.FromInt32(1) } };
-        await Client.Resource<DaemonSet>().UpdateAsync(ds);
+        await ModifyAsync<DaemonSet>("log", ns, ds =>
+        {
+            ds.Spec!.Template!.Spec!.Containers![0].Image = "busybox:2";
+            ds.Spec.UpdateStrategy = new DaemonSetUpdateStrategy { Type = "RollingUpdate", RollingUpdate = new RollingUpdateDaemonSet { MaxUnavailable = IntOrString.FromInt32(1) } };
+        });
 
         await UntilAsync(
             async () => (await GetAsync(ns, "log")).Status is { ObservedGeneration: 2, UpdatedNumberScheduled: 3, NumberAvailable: 3, DesiredNumberScheduled: 3 },
@@ -199,14 +196,15 @@ public sealed class DaemonSetControllerTests : ControllerFixture
         await UntilAsync(async () => (await GetAsync(ns, "surge")).Status is { NumberAvailable: 2 }, "two available");
         var old = await PodsByNodeAsync(ns);
 
-        var ds = await GetAsync(ns, "surge");
-        ds.Spec!.Template!.Spec!.Containers![0].Image = "busybox:2";
-        ds.Spec.UpdateStrategy = new DaemonSetUpdateStrategy
+        await ModifyAsync<DaemonSet>("surge", ns, ds =>
         {
-            Type = "RollingUpdate",
-            RollingUpdate = new RollingUpdateDaemonSet { MaxSurge = IntOrString.FromInt32(1), MaxUnavailable = IntOrString.FromInt32(0) },
-        };
-        await Client.Resource<DaemonSet>().UpdateAsync(ds);
+            ds.Spec!.Template!.Spec!.Containers![0].Image = "busybox:2";
+            ds.Spec.UpdateStrategy = new DaemonSetUpdateStrategy
+            {
+                Type = "RollingUpdate",
+                RollingUpdate = new RollingUpdateDaemonSet { MaxSurge = IntOrString.FromInt32(1), MaxUnavailable = IntOrString.FromInt32(0) },
+            };
+        });
 
         // One node at a time gets a second pod; the old ones stay while the new one is not ready.
         await UntilAsync(async () => (await PodsAsync(ns)).Count == 3, "one surge pod");

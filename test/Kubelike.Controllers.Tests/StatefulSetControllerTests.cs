@@ -93,9 +93,7 @@ public sealed class StatefulSetControllerTests : ControllerFixture
         await UntilAsync(async () => (await GetAsync(ns, "web")).Status is { ReadyReplicas: 3 }, "three ready replicas");
 
         await using var deletions = await PodDeletionRecorder.StartAsync(Client, ns);
-        var set = await GetAsync(ns, "web");
-        set.Spec!.Replicas = 1;
-        await Client.Resource<StatefulSet>().UpdateAsync(set);
+        await ModifyAsync<StatefulSet>("web", ns, set => set.Spec!.Replicas = 1);
 
         await UntilAsync(async () => (await GetAsync(ns, "web")).Status is { Replicas: 1, ObservedGeneration: 2 }, "one replica");
         await Poll.UntilAsync(() => deletions.Deleted.Count == 2, "two deletions seen");
@@ -107,9 +105,7 @@ public sealed class StatefulSetControllerTests : ControllerFixture
         });
 
         // Scaling up again reuses the retained claims under the same names.
-        set = await GetAsync(ns, "web");
-        set.Spec!.Replicas = 2;
-        await Client.Resource<StatefulSet>().UpdateAsync(set);
+        await ModifyAsync<StatefulSet>("web", ns, set => set.Spec!.Replicas = 2);
         await UntilAsync(async () => (await GetAsync(ns, "web")).Status is { ReadyReplicas: 2, ObservedGeneration: 3 }, "two ready replicas");
         Assert.That((await Client.Resource<Pod>().GetAsync("web-1", ns)).Spec!.Volumes!.Single(v => v.Name == "data").PersistentVolumeClaim!.ClaimName, Is.EqualTo("data-web-1"));
     }
@@ -124,9 +120,7 @@ public sealed class StatefulSetControllerTests : ControllerFixture
         await Client.Resource<StatefulSet>().CreateAsync(set);
         await UntilAsync(async () => (await GetAsync(ns, "cache")).Status is { ReadyReplicas: 3 }, "three ready replicas");
 
-        set = await GetAsync(ns, "cache");
-        set.Spec!.Replicas = 1;
-        await Client.Resource<StatefulSet>().UpdateAsync(set);
+        await ModifyAsync<StatefulSet>("cache", ns, set => set.Spec!.Replicas = 1);
         await UntilAsync(async () => await ClaimNamesAsync(ns) is ["data-cache-0"], "only the claim of cache-0 left");
         Assert.That(await PodNamesAsync(ns), Is.EqualTo(new[] { "cache-0" }));
     }
@@ -141,10 +135,11 @@ public sealed class StatefulSetControllerTests : ControllerFixture
         var first = (await GetAsync(ns, "kv")).Status!.CurrentRevision;
 
         await using var deletions = await PodDeletionRecorder.StartAsync(Client, ns);
-        var set = await GetAsync(ns, "kv");
-        set.Spec!.Template!.Spec!.Containers![0].Image = "busybox:2";
-        set.Spec.UpdateStrategy = new StatefulSetUpdateStrategy { Type = "RollingUpdate", RollingUpdate = new RollingUpdateStatefulSetStrategy { Partition = 1 } };
-        await Client.Resource<StatefulSet>().UpdateAsync(set);
+        await ModifyAsync<StatefulSet>("kv", ns, set =>
+        {
+            set.Spec!.Template!.Spec!.Containers![0].Image = "busybox:2";
+            set.Spec.UpdateStrategy = new StatefulSetUpdateStrategy { Type = "RollingUpdate", RollingUpdate = new RollingUpdateStatefulSetStrategy { Partition = 1 } };
+        });
 
         await UntilAsync(
             async () => (await GetAsync(ns, "kv")).Status is { ObservedGeneration: 2, UpdatedReplicas: 2, ReadyReplicas: 3, Replicas: 3 },
@@ -170,9 +165,7 @@ public sealed class StatefulSetControllerTests : ControllerFixture
         await UntilAsync(async () => (await PodsAsync(ns)).Any(p => p.Metadata!.Name == "kv-0" && p.Metadata.Uid != pods["kv-0"].Metadata!.Uid), "kv-0 recreated");
         Assert.That((await Client.Resource<Pod>().GetAsync("kv-0", ns)).Spec!.Containers![0].Image, Is.EqualTo("busybox"));
 
-        set = await GetAsync(ns, "kv");
-        set.Spec!.UpdateStrategy!.RollingUpdate!.Partition = 0;
-        await Client.Resource<StatefulSet>().UpdateAsync(set);
+        await ModifyAsync<StatefulSet>("kv", ns, set => set.Spec!.UpdateStrategy!.RollingUpdate!.Partition = 0);
         await UntilAsync(
             async () => (await GetAsync(ns, "kv")).Status is { ObservedGeneration: 3, UpdatedReplicas: 3, CurrentReplicas: 3, ReadyReplicas: 3 } s && s.CurrentRevision == s.UpdateRevision,
             "the rollout complete");
@@ -193,11 +186,9 @@ public sealed class StatefulSetControllerTests : ControllerFixture
         await Client.Resource<StatefulSet>().CreateAsync(created);
         foreach (var tag in new[] { "2", "3", "4" })
         {
-            var set = await GetAsync(ns, "hist");
-            set.Spec!.Template!.Spec!.Containers![0].Image = "busybox:" + tag;
-            await Client.Resource<StatefulSet>().UpdateAsync(set);
+            var set = await ModifyAsync<StatefulSet>("hist", ns, s => s.Spec!.Template!.Spec!.Containers![0].Image = "busybox:" + tag);
             await UntilAsync(
-                async () => (await GetAsync(ns, "hist")).Status is { ReadyReplicas: 1, UpdatedReplicas: 1 } s && s.ObservedGeneration == set.Metadata!.Generation + 1 && s.CurrentRevision == s.UpdateRevision,
+                async () => (await GetAsync(ns, "hist")).Status is { ReadyReplicas: 1, UpdatedReplicas: 1 } s && s.ObservedGeneration == set.Metadata!.Generation && s.CurrentRevision == s.UpdateRevision,
                 "image " + tag + " rolled out");
         }
 

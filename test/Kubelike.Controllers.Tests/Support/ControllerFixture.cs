@@ -34,6 +34,26 @@ public abstract class ControllerFixture : ClientFixture
         await Client.Resource<Pod>().UpdateStatusAsync(pod);
     }
 
+    /// <summary>
+    /// Reads, changes and writes an object, again on a conflict: its controller writes status meanwhile, which
+    /// changes the resourceVersion a plain read-modify-write sends (as <c>kubectl edit</c> users retry too).
+    /// </summary>
+    protected Task<T> ModifyAsync<T>(string name, string? ns, Action<T> change)
+        where T : class, Api.IKubernetesObject =>
+        Poll.UntilAsync(async () =>
+        {
+            var obj = await Client.Resource<T>().GetAsync(name, ns);
+            change(obj);
+            try
+            {
+                return await Client.Resource<T>().UpdateAsync(obj);
+            }
+            catch (Client.Rest.KubernetesApiException e) when (e.IsConflict)
+            {
+                return null;
+            }
+        }, $"an update of {name} without a conflict", Timeout);
+
     /// <summary>Polls an asynchronous condition until it holds.</summary>
     protected static Task UntilAsync(Func<Task<bool>> condition, string what) =>
         Poll.UntilAsync(async () => await condition() ? what : null, what, Timeout);
