@@ -156,9 +156,8 @@ internal static class CoreDefaults
         {
             EnsureObject(metadata, "labels")["kubernetes.io/metadata.name"] = name;
         }
-        // The namespace registry adds the "kubernetes" finalizer on create.
-        var spec = EnsureObject(obj, "spec");
-        SetIfUnset(spec, "finalizers", () => new JsonArray("kubernetes"));
+        // spec.finalizers is not defaulted: the namespace registry adds "kubernetes" on create only, as upstream
+        // does, since the namespace controller removes it for good when the namespace is deleted.
         SetIfUnsetOrEmpty(EnsureObject(obj, "status"), "phase", "Active");
     }
 

@@ -56,11 +56,41 @@ internal sealed partial class ApiRequestHandler
         await admission.ValidateAsync(admissionRequest, context.RequestAborted);
 
         var propagation = options is null ? null : ObjectJson.GetString(options, "propagationPolicy");
+        var (result, gone) = await DeleteExistingAsync(objects, info.Namespace, info.Name, existing.Object, existing.Revision, options, dryRun, context.RequestAborted);
+        if (gone)
+            await WriteDeletedAsync(context, resource, result, StatusCodes.Status200OK);
+        else
+            await WriteObjectAsync(context, result, propagation is null || NamespaceFinalization.Applies(resource) ? StatusCodes.Status200OK : StatusCodes.Status202Accepted);
+    }
+
+    /// <summary>
+    /// Deletes a stored object, or only marks it (deletionTimestamp, propagation finalizers) when finalizers or a
+    /// grace period keep it for now; a namespace is marked Terminating and goes once its finalizers are done.
+    /// Returns what is left (the marked object) or what went, and whether it went.
+    /// </summary>
+    private async Task<(JsonObject Result, bool Gone)> DeleteExistingAsync(
+        ResourceStore objects, string ns, string name, JsonObject current, long revision, JsonObject? options, bool dryRun, CancellationToken cancellationToken)
+    {
+        var resource = objects.Resource;
+        var propagation = options is null ? null : ObjectJson.GetString(options, "propagationPolicy");
         var finalizers = ObjectJson.Finalizers(current);
         if (propagation is "Foreground" && !finalizers.Contains("foregroundDeletion"))
             finalizers.Add("foregroundDeletion");
         if (propagation is "Orphan" && !finalizers.Contains("orphan"))
             finalizers.Add("orphan");
+        if (NamespaceFinalization.Applies(resource)
+            && (!NamespaceFinalization.IsMarked(current) || NamespaceFinalization.SpecFinalizers(current).Count > 0 || finalizers.Count > 0))
+        {
+            // Upstream's namespace registry: the first DELETE starts termination; the namespace controller (and whoever
+            // else holds a finalizer) then empties it, and it goes with the last finalizer.
+            if (NamespaceFinalization.IsMarked(current) && finalizers.SequenceEqual(ObjectJson.Finalizers(current)))
+                return (current, false);
+            var terminating = NamespaceFinalization.MarkTerminating(current, ObjectMeta.FormatTime(time.GetUtcNow()));
+            if (finalizers.Count > 0)
+                ObjectJson.Metadata(terminating)["finalizers"] = new JsonArray([.. finalizers.Select(f => (JsonNode)f)]);
+            return (dryRun ? terminating : await objects.UpdateAsync(terminating, revision, cancellationToken), false);
+        }
+
         var grace = GracefulDeletion.GracePeriodSeconds(resource, current, options);
         if (finalizers.Count > 0 || grace is not null)
         {
@@ -73,21 +103,14 @@ internal sealed partial class ApiRequestHandler
             if (finalizers.Count > 0)
                 metadata["finalizers"] = new JsonArray([.. finalizers.Select(f => (JsonNode)f)]);
             if (dryRun)
-            {
-                await WriteObjectAsync(context, marked, propagation is null ? StatusCodes.Status200OK : StatusCodes.Status202Accepted);
-                return;
-            }
-            var saved = await objects.UpdateAsync(marked, existing.Revision, context.RequestAborted);
-            await WriteObjectAsync(context, saved, propagation is null ? StatusCodes.Status200OK : StatusCodes.Status202Accepted);
-            return;
+                return (marked, false);
+            if (JsonNode.DeepEquals(marked, current))
+                return (current, false);
+            return (await objects.UpdateAsync(marked, revision, cancellationToken), false);
         }
         if (dryRun)
-        {
-            await WriteDeletedAsync(context, resource, current, StatusCodes.Status200OK);
-            return;
-        }
-        var deleted = await objects.DeleteAsync(info.Namespace, info.Name, new DeletePreconditions(Revision: existing.Revision), context.RequestAborted);
-        await WriteDeletedAsync(context, resource, deleted, StatusCodes.Status200OK);
+            return (current, true);
+        return (await objects.DeleteAsync(ns, name, new DeletePreconditions(Revision: revision), cancellationToken), true);
     }
 
     private async Task WriteDeletedAsync(HttpContext context, ResourceDefinition resource, JsonObject deleted, int status)
@@ -101,10 +124,15 @@ internal sealed partial class ApiRequestHandler
         await WriteJsonAsync(context, success, status, MediaTypes.Json);
     }
 
-    private static async Task DeleteCollectionAsync(HttpContext context, ResourceStore objects, RequestInfo info)
+    /// <summary>
+    /// Deletes every matching object as a DELETE of each would (admission, finalizers, graceful deletion of pods),
+    /// as upstream's deletecollection does; the answer lists what went or was marked.
+    /// </summary>
+    private async Task DeleteCollectionAsync(HttpContext context, ResourceStore objects, RequestInfo info)
     {
         var filter = ObjectFilters.FromQuery(context.Request.Query, objects.Resource);
-        var dryRun = IsDryRun(context) || DryRunValues(await ReadDeleteOptionsAsync(context)).Contains(DryRunAll);
+        var options = await ReadDeleteOptionsAsync(context);
+        var dryRun = IsDryRun(context) || DryRunValues(options).Contains(DryRunAll);
         var ns = objects.Resource.Namespaced && info.Namespace.Length > 0 ? info.Namespace : null;
         var page = await objects.ListAsync(new ListRequest(objects.Resource.StorageResource, ns), context.RequestAborted);
         var deleted = new JsonArray();
@@ -113,18 +141,19 @@ internal sealed partial class ApiRequestHandler
             var obj = objects.ToObject(item.Value, item.Revision);
             if (!filter.Matches(obj))
                 continue;
-            if (dryRun)
-            {
-                deleted.Add(obj);
-                continue;
-            }
+            var itemInfo = info with { Namespace = ObjectJson.Namespace(obj), Name = ObjectJson.Name(obj) };
+            var admissionRequest = Admission(context, objects.Resource, itemInfo, AdmissionOperation.Delete, null, obj);
+            await admission.MutateAsync(admissionRequest, context.RequestAborted);
+            await admission.ValidateAsync(admissionRequest, context.RequestAborted);
             try
             {
-                deleted.Add(await objects.DeleteAsync(ObjectJson.Namespace(obj), ObjectJson.Name(obj), null, context.RequestAborted));
+                var (result, _) = await DeleteExistingAsync(objects, itemInfo.Namespace, itemInfo.Name, obj, item.Revision, options, dryRun, context.RequestAborted);
+                deleted.Add(result);
             }
-            catch (ApiException exception) when (exception.Code == StatusCodes.Status404NotFound)
+            catch (ApiException exception) when (exception.Code is StatusCodes.Status404NotFound or StatusCodes.Status409Conflict)
             {
-                // Deleted by someone else meanwhile: the outcome is the same.
+                // Deleted or changed by someone else meanwhile: a later deletecollection (the namespace controller's
+                // next pass) sees it again.
             }
         }
         var list = new JsonObject

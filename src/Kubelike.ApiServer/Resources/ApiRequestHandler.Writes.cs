@@ -53,6 +53,8 @@ internal sealed partial class ApiRequestHandler
         metadata.Remove("deletionGracePeriodSeconds");
         if (obj.ContainsKey("spec"))
             metadata["generation"] = 1;
+        if (NamespaceFinalization.Applies(resource))
+            NamespaceFinalization.PrepareForCreate(obj);
         if (trackManagedFields)
             TrackManagedFields(context, resource, info, null, obj);
         var admissionRequest = Admission(context, resource, info, AdmissionOperation.Create, obj, null);
@@ -100,9 +102,16 @@ internal sealed partial class ApiRequestHandler
             updated = (JsonObject)current.DeepClone();
             updated["status"] = obj["status"]?.DeepClone();
         }
+        else if (info.Subresource == NamespaceFinalization.FinalizeSubresource)
+        {
+            // /finalize takes only spec.finalizers.
+            updated = NamespaceFinalization.Finalize(current, obj);
+        }
         else
         {
             updated = obj;
+            if (NamespaceFinalization.Applies(resource))
+                NamespaceFinalization.KeepSpecFinalizers(updated, current);
             if (resource.HasStatus && current["status"] is { } status)
                 updated["status"] = status.DeepClone();
             else if (resource.HasStatus)
@@ -151,7 +160,8 @@ internal sealed partial class ApiRequestHandler
             return;
         }
         var saved = await objects.UpdateAsync(updated, existing.Revision, context.RequestAborted);
-        if (currentMetadata["deletionTimestamp"] is not null && ObjectJson.Finalizers(saved).Count == 0)
+        if (currentMetadata["deletionTimestamp"] is not null && ObjectJson.Finalizers(saved).Count == 0
+            && !(NamespaceFinalization.Applies(resource) && NamespaceFinalization.SpecFinalizers(saved).Count > 0))
         {
             // The last finalizer is gone from an object being deleted: now it really goes.
             var gone = await objects.DeleteAsync(info.Namespace, info.Name, null, context.RequestAborted);

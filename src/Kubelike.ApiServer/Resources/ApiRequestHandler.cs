@@ -40,8 +40,11 @@ internal sealed partial class ApiRequestHandler(ResourceRegistry registry, IObje
 
         var resource = registry.Find(info.Group, info.Version, info.Resource) ?? throw NotFoundPath();
         var podLog = info.Subresource == "log" && resource.Group.Length == 0 && resource.Plural == "pods";
-        if (info.Subresource.Length > 0 && !(info.Subresource == "status" || (info.Subresource == "scale" && resource.HasScale) || podLog))
+        var finalize = info.Subresource == NamespaceFinalization.FinalizeSubresource && resource.FindSubresource(info.Subresource) is not null;
+        if (info.Subresource.Length > 0 && !(info.Subresource == "status" || (info.Subresource == "scale" && resource.HasScale) || podLog || finalize))
             throw ApiException.NotFound(resource.Group, $"{resource.Plural}/{info.Subresource}", info.Name);
+        if (finalize && info.Verb != "update")
+            throw ApiException.MethodNotSupported(resource.Group, $"{resource.Plural}/{info.Subresource}", info.Verb);
         if (!resource.Verbs.Contains(info.Verb) && !(info.Subresource.Length > 0 && info.Verb is "get" or "update" or "patch"))
             throw ApiException.MethodNotSupported(resource.Group, resource.Plural, info.Verb);
         if (resource.Namespaced && info.Namespace.Length == 0 && info.Verb is not ("list" or "watch"))
