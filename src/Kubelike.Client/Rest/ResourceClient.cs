@@ -138,6 +138,10 @@ public sealed class ResourceClient<T>
     public Task<T> UpdateStatusAsync(T obj, WriteParameters? options = null, CancellationToken cancellationToken = default) =>
         PutAsync(obj, "status", options, cancellationToken);
 
+    /// <summary>Replaces the object through a subresource that takes a whole object, e.g. a namespace's <c>finalize</c>.</summary>
+    public Task<T> UpdateSubresourceAsync(T obj, string subresource, WriteParameters? options = null, CancellationToken cancellationToken = default) =>
+        PutAsync(obj, subresource, options, cancellationToken);
+
     /// <summary>Patches an object (or a subresource of it, e.g. <c>status</c> or <c>scale</c>).</summary>
     public async Task<T> PatchAsync(
         string name, Patch patch, string? ns = null, PatchParameters? options = null, string? subresource = null, CancellationToken cancellationToken = default)
