@@ -3,9 +3,11 @@ using Kubelike.Client.Rest;
 using Kubelike.Controllers.DaemonSets;
 using Kubelike.Controllers.Deployments;
 using Kubelike.Controllers.GarbageCollection;
+using Kubelike.Controllers.Namespaces;
 using Kubelike.Controllers.ReplicaSets;
 using Kubelike.Controllers.ReplicationControllers;
 using Kubelike.Controllers.Runtime;
+using Kubelike.Controllers.ServiceAccounts;
 using Kubelike.Controllers.StatefulSets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -14,11 +16,15 @@ namespace Kubelike.Controllers.Hosting;
 
 /// <summary>
 /// Runs the controllers in the server process once the API is serving: a client from <paramref name="connect"/>
-/// (called after the host has started, when the admin kubeconfig exists), one shared informer per kind, and
-/// each controller's workers until shutdown.
+/// (called after the host has started, when the admin kubeconfig exists), and, while this process holds the
+/// <c>kube-controller-manager</c> Lease, one shared informer per kind and each controller's workers.
 /// </summary>
-public sealed class ControllerManager(Func<KubernetesClient> connect, IHostApplicationLifetime lifetime, ILoggerFactory loggerFactory) : BackgroundService
+public sealed class ControllerManager(
+    Func<KubernetesClient> connect, IHostApplicationLifetime lifetime, ILoggerFactory loggerFactory, LeaderElectionTimings? timings = null) : BackgroundService
 {
+    /// <summary>The Lease in kube-system that upstream's kube-controller-manager elects its leader with.</summary>
+    public const string LeaseName = "kube-controller-manager";
+
     private const int WorkersPerController = 2;
     private static readonly TimeSpan RetryInterval = TimeSpan.FromMilliseconds(200);
 
@@ -42,6 +48,13 @@ public sealed class ControllerManager(Func<KubernetesClient> connect, IHostAppli
         using var client = await ConnectAsync(logger, stoppingToken);
         if (client is null)
             return;
+        // Of several servers on one datastore, only the holder of the kube-controller-manager Lease runs controllers.
+        await LeaderElectedRunner.RunAsync(client, LeaseName, leading => RunControllersAsync(client, logger, leading), logger, stoppingToken, timings);
+    }
+
+    /// <summary>One term as leader: fresh informers and controllers, run until <paramref name="leading"/> ends.</summary>
+    private async Task RunControllersAsync(KubernetesClient client, ILogger logger, CancellationToken leading)
+    {
         await using var informers = new SharedInformerFactory(client, loggerFactory: loggerFactory);
         using var replicaSets = new ReplicaSetController(client, informers, loggerFactory.CreateLogger<ReplicaSetController>());
         using var deployments = new DeploymentController(client, informers, loggerFactory.CreateLogger<DeploymentController>());
@@ -49,12 +62,14 @@ public sealed class ControllerManager(Func<KubernetesClient> connect, IHostAppli
         using var statefulSets = new StatefulSetController(client, informers, loggerFactory.CreateLogger<StatefulSetController>());
         using var daemonSets = new DaemonSetController(client, informers, loggerFactory.CreateLogger<DaemonSetController>());
         using var garbageCollector = new GarbageCollector(client, informers, loggerFactory.CreateLogger<GarbageCollector>());
-        informers.Start(stoppingToken);
-        if (!await informers.WaitForCacheSyncAsync(stoppingToken))
+        using var namespaces = new NamespaceController(client, informers, loggerFactory.CreateLogger<NamespaceController>());
+        using var serviceAccounts = new ServiceAccountController(client, informers, loggerFactory.CreateLogger<ServiceAccountController>());
+        informers.Start(leading);
+        if (!await informers.WaitForCacheSyncAsync(leading))
             return;
-        logger.LogInformation("controllers started: replicaset, deployment, garbagecollector, replicationcontroller, statefulset, daemonset");
-        Reconciler[] controllers = [replicaSets, deployments, garbageCollector, replicationControllers, statefulSets, daemonSets];
-        await Task.WhenAll(controllers.Select(c => c.RunAsync(WorkersPerController, stoppingToken)));
+        Reconciler[] controllers = [replicaSets, deployments, garbageCollector, replicationControllers, statefulSets, daemonSets, namespaces, serviceAccounts];
+        logger.LogInformation("controllers started: {Controllers}", string.Join(", ", controllers.Select(c => c.GetType().Name)));
+        await Task.WhenAll(controllers.Select(c => c.RunAsync(WorkersPerController, leading)));
     }
 
     /// <summary>

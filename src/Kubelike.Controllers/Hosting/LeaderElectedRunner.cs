@@ -1,0 +1,51 @@
+using Kubelike.Client.LeaderElection;
+using Kubelike.Client.Rest;
+using Microsoft.Extensions.Logging;
+
+namespace Kubelike.Controllers.Hosting;
+
+/// <summary>
+/// Runs a component's work only while this process holds the component's Lease in kube-system
+/// (<c>kube-controller-manager</c>, <c>kube-scheduler</c>), so that of several servers sharing one datastore exactly
+/// one acts. The work gets a token that is cancelled when leadership ends; it must build its state (informers,
+/// queues) inside, so that a later term starts afresh. Upstream's components exit when they lose their Lease; here
+/// the process competes again instead, since it also serves the API. On shutdown the Lease is released so that a
+/// successor takes over at once instead of after the lease duration.
+/// </summary>
+public static class LeaderElectedRunner
+{
+    public static async Task RunAsync(
+        KubernetesClient client, string leaseName, Func<CancellationToken, Task> work, ILogger logger, CancellationToken stoppingToken, LeaderElectionTimings? timings = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(logger);
+        timings ??= LeaderElectionTimings.Default;
+        // As upstream names candidates: host name and a unique suffix, so two processes on one host differ.
+        var identity = $"{Environment.MachineName}_{Guid.NewGuid()}";
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var elector = new LeaderElector(client, new LeaderElectionOptions
+            {
+                LeaseName = leaseName,
+                Identity = identity,
+                LeaseDuration = timings.LeaseDuration,
+                RenewDeadline = timings.RenewDeadline,
+                RetryPeriod = timings.RetryPeriod,
+                ReleaseOnCancel = true,
+                OnStartedLeading = async leading =>
+                {
+                    logger.LogInformation("{Lease}: {Identity} is the leader; starting", leaseName, identity);
+                    await work(leading);
+                },
+                OnNewLeader = leader =>
+                {
+                    if (leader != identity)
+                        logger.LogInformation("{Lease}: the leader is {Leader}", leaseName, leader);
+                },
+            }, logger);
+            await elector.RunAsync(stoppingToken);
+            if (!stoppingToken.IsCancellationRequested)
+                logger.LogWarning("{Lease}: {Identity} lost the lease; stopped, competing again", leaseName, identity);
+        }
+    }
+}
