@@ -49,7 +49,7 @@ public sealed class ControllerManager(
         if (client is null)
             return;
         // Of several servers on one datastore, only the holder of the kube-controller-manager Lease runs controllers.
-        await LeaderElectedRunner.RunAsync(client, LeaseName, leading => RunControllersAsync(client, logger, leading), logger, stoppingToken, timings);
+        await LeaderElectedRunner.RunInHostAsync(client, LeaseName, leading => RunControllersAsync(client, logger, leading), logger, lifetime, stoppingToken, timings);
     }
 
     /// <summary>One term as leader: fresh informers and controllers, run until <paramref name="leading"/> ends.</summary>

@@ -1,5 +1,6 @@
 using Kubelike.Client.LeaderElection;
 using Kubelike.Client.Rest;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Kubelike.Controllers.Hosting;
@@ -14,6 +15,31 @@ namespace Kubelike.Controllers.Hosting;
 /// </summary>
 public static class LeaderElectedRunner
 {
+    /// <summary>How long shutdown waits for the leader's work to stop and the Lease to be released.</summary>
+    private static readonly TimeSpan StepDownTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// As <see cref="RunAsync"/>, for a hosted service in the API server's own process: the host stops serving
+    /// the API before it stops later-registered services, so leadership ends as soon as the application starts
+    /// stopping, and the host waits (a bounded time) until the Lease is released, while the API still answers.
+    /// </summary>
+    public static async Task RunInHostAsync(
+        KubernetesClient client, string leaseName, Func<CancellationToken, Task> work, ILogger logger, IHostApplicationLifetime lifetime,
+        CancellationToken stoppingToken, LeaderElectionTimings? timings = null)
+    {
+        ArgumentNullException.ThrowIfNull(lifetime);
+        using var stepDown = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var running = RunAsync(client, leaseName, work, logger, stepDown.Token, timings);
+        // Disposed asynchronously: a synchronous Dispose would wait for the callback, which waits for us.
+        await using var stopping = lifetime.ApplicationStopping.Register(() =>
+        {
+            stepDown.Cancel();
+            // Blocking here is the point: ApplicationStopping callbacks run before the server stops listening.
+            Task.WhenAny(running, Task.Delay(StepDownTimeout)).GetAwaiter().GetResult();
+        });
+        await running;
+    }
+
     public static async Task RunAsync(
         KubernetesClient client, string leaseName, Func<CancellationToken, Task> work, ILogger logger, CancellationToken stoppingToken, LeaderElectionTimings? timings = null)
     {
