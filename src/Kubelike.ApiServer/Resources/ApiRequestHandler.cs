@@ -39,6 +39,11 @@ internal sealed partial class ApiRequestHandler(ResourceRegistry registry, IObje
         }
 
         var resource = registry.Find(info.Group, info.Version, info.Resource) ?? throw NotFoundPath();
+        if (IsBinding(resource, info) && info.Namespace.Length > 0)
+        {
+            await BindAsync(context, info);
+            return;
+        }
         var podLog = info.Subresource == "log" && resource.Group.Length == 0 && resource.Plural == "pods";
         var finalize = info.Subresource == NamespaceFinalization.FinalizeSubresource && resource.FindSubresource(info.Subresource) is not null;
         if (info.Subresource.Length > 0 && !(info.Subresource == "status" || (info.Subresource == "scale" && resource.HasScale) || podLog || finalize))

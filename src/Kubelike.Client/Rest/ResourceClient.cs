@@ -130,6 +130,19 @@ public sealed class ResourceClient<T>
         return await SendAsync<T>(HttpMethod.Post, path, Serialize(obj), "application/json", idempotent: false, cancellationToken);
     }
 
+    /// <summary>
+    /// POSTs <paramref name="body"/> (a model object, e.g. a v1 Binding or a policy/v1 Eviction) to a subresource of
+    /// the object named <paramref name="name"/>, and returns what the server answered (usually a Status).
+    /// </summary>
+    public async Task<JsonObject> CreateSubresourceAsync(
+        string name, string subresource, object body, string? ns = null, WriteParameters? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var path = ResourcePath.For(Resource, ns ?? _client.DefaultNamespace, name, subresource) + Query(options);
+        var json = JsonSerializer.Serialize(body, body.GetType(), KubernetesJson.Options);
+        return await SendAsync<JsonObject>(HttpMethod.Post, path, json, "application/json", idempotent: false, cancellationToken);
+    }
+
     /// <summary>Replaces the object; with a resourceVersion set, a stale one fails with 409 Conflict.</summary>
     public Task<T> UpdateAsync(T obj, WriteParameters? options = null, CancellationToken cancellationToken = default) =>
         PutAsync(obj, null, options, cancellationToken);
