@@ -7,6 +7,7 @@ using Kubelike.Controllers.Namespaces;
 using Kubelike.Controllers.ReplicaSets;
 using Kubelike.Controllers.ReplicationControllers;
 using Kubelike.Controllers.Runtime;
+using Kubelike.Controllers.Scheduling;
 using Kubelike.Controllers.ServiceAccounts;
 using Kubelike.Controllers.StatefulSets;
 using Microsoft.Extensions.Hosting;
@@ -17,7 +18,7 @@ namespace Kubelike.Controllers.Hosting;
 /// <summary>
 /// Runs the controllers in the server process once the API is serving: a client from <paramref name="connect"/>
 /// (called after the host has started, when the admin kubeconfig exists), and, while this process holds the
-/// <c>kube-controller-manager</c> Lease, one shared informer per kind and each controller's workers.
+/// <c>kube-controller-manager</c> Lease, one shared informer per kind, each controller's workers and the scheduler.
 /// </summary>
 public sealed class ControllerManager(
     Func<KubernetesClient> connect, IHostApplicationLifetime lifetime, ILoggerFactory loggerFactory, LeaderElectionTimings? timings = null) : BackgroundService
@@ -64,12 +65,14 @@ public sealed class ControllerManager(
         using var garbageCollector = new GarbageCollector(client, informers, loggerFactory.CreateLogger<GarbageCollector>());
         using var namespaces = new NamespaceController(client, informers, loggerFactory.CreateLogger<NamespaceController>());
         using var serviceAccounts = new ServiceAccountController(client, informers, loggerFactory.CreateLogger<ServiceAccountController>());
+        // The scheduler leads with the controllers (one Lease for the process's control loops).
+        using var scheduler = new Scheduler(client, informers, loggerFactory.CreateLogger<Scheduler>());
         informers.Start(leading);
         if (!await informers.WaitForCacheSyncAsync(leading))
             return;
         Reconciler[] controllers = [replicaSets, deployments, garbageCollector, replicationControllers, statefulSets, daemonSets, namespaces, serviceAccounts];
-        logger.LogInformation("controllers started: {Controllers}", string.Join(", ", controllers.Select(c => c.GetType().Name)));
-        await Task.WhenAll(controllers.Select(c => c.RunAsync(WorkersPerController, leading)));
+        logger.LogInformation("controllers started: {Controllers}, Scheduler", string.Join(", ", controllers.Select(c => c.GetType().Name)));
+        await Task.WhenAll([.. controllers.Select(c => c.RunAsync(WorkersPerController, leading)), scheduler.RunAsync(leading)]);
     }
 
     /// <summary>
