@@ -56,7 +56,7 @@ public sealed class NodeAgent : IAsyncDisposable
         _server = await NodeServer.StartAsync(_options, _client.Configuration.CertificateAuthorities, IPAddress.Parse(hostIp), logs, _loggerFactory, cancellationToken);
         var reporter = new NodeStatusReporter(_client, _runtime, _options, _server.Port, _logger);
         await reporter.RegisterAsync(cancellationToken);
-        var lease = new NodeLeaseRenewer(_client, _options, _logger);
+        var lease = new NodeLeaseRenewer(_client, _options.NodeName, _options.LeaseRenewInterval, _logger);
         _loops.Add(Loop(lease.RunAsync));
         _loops.Add(Loop(reporter.RunAsync));
 

@@ -2,13 +2,12 @@ using Kubelike.Api.Coordination.V1;
 using Kubelike.Api.Meta.V1;
 using Kubelike.Api.Primitives;
 using Kubelike.Client.Rest;
-using Kubelike.Node.Agent;
 using Microsoft.Extensions.Logging;
 
 namespace Kubelike.Node.Registration;
 
 /// <summary>The node's heartbeat: a Lease named after the node in kube-node-lease, renewed every 10 s (40 s duration, as the kubelet).</summary>
-public sealed class NodeLeaseRenewer(KubernetesClient client, NodeAgentOptions options, ILogger logger)
+public sealed class NodeLeaseRenewer(KubernetesClient client, string nodeName, TimeSpan renewInterval, ILogger logger)
 {
     public const string LeaseNamespace = "kube-node-lease";
     public const int LeaseDurationSeconds = 40;
@@ -28,7 +27,7 @@ public sealed class NodeLeaseRenewer(KubernetesClient client, NodeAgentOptions o
                 logger.LogWarning("node lease renewal failed: {Reason}", e.Message);
             }
 
-            await Task.Delay(options.LeaseRenewInterval, cancellationToken);
+            await Task.Delay(renewInterval, cancellationToken);
         }
     }
 
@@ -37,16 +36,16 @@ public sealed class NodeLeaseRenewer(KubernetesClient client, NodeAgentOptions o
         Lease lease;
         try
         {
-            lease = await _leases.GetAsync(options.NodeName, LeaseNamespace, cancellationToken);
+            lease = await _leases.GetAsync(nodeName, LeaseNamespace, cancellationToken);
         }
         catch (KubernetesApiException e) when (e.IsNotFound)
         {
             await _leases.CreateAsync(new Lease
             {
-                Metadata = new ObjectMeta { Name = options.NodeName, Namespace = LeaseNamespace },
+                Metadata = new ObjectMeta { Name = nodeName, Namespace = LeaseNamespace },
                 Spec = new LeaseSpec
                 {
-                    HolderIdentity = options.NodeName,
+                    HolderIdentity = nodeName,
                     LeaseDurationSeconds = LeaseDurationSeconds,
                     RenewTime = MicroTime.Now,
                 },
@@ -55,7 +54,7 @@ public sealed class NodeLeaseRenewer(KubernetesClient client, NodeAgentOptions o
         }
 
         lease.Spec ??= new LeaseSpec();
-        lease.Spec.HolderIdentity = options.NodeName;
+        lease.Spec.HolderIdentity = nodeName;
         lease.Spec.LeaseDurationSeconds = LeaseDurationSeconds;
         lease.Spec.RenewTime = MicroTime.Now;
         await _leases.UpdateAsync(lease, cancellationToken: cancellationToken);

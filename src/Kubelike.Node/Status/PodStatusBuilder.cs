@@ -136,7 +136,7 @@ internal sealed class PodStatusBuilder
         return new PodCondition { Type = type, Status = status, LastTransitionTime = last.Since, Reason = reason };
     }
 
-    private static string QosClass(PodSpec spec)
+    internal static string QosClass(PodSpec spec)
     {
         var containers = (spec.InitContainers ?? []).Concat(spec.Containers ?? []).ToList();
         var any = containers.Any(c => c.Resources?.Requests?.Count > 0 || c.Resources?.Limits?.Count > 0);
