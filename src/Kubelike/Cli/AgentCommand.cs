@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using Kubelike.Client.Configuration;
 using Kubelike.Client.Rest;
 using Kubelike.Node.Agent;
+using Kubelike.Node.Hollow;
 using Microsoft.Extensions.Logging;
 
 namespace Kubelike.Cli;
@@ -26,10 +27,17 @@ internal static class AgentCommand
         {
             Description = "Name of the node (default: the host name)",
         };
-        var runtimeEndpoint = new Option<string>("--container-runtime-endpoint")
+        var runtimeEndpoint = new Option<string?>("--container-runtime-endpoint")
         {
-            Description = "containerd's CRI socket (unix:///path or /path); hack/containerd.sh prints it",
-            Required = true,
+            Description = "containerd's CRI socket (unix:///path or /path); hack/containerd.sh prints it (required unless --hollow)",
+        };
+        var hollow = new Option<bool>("--hollow")
+        {
+            Description = "Run a hollow node (no containers, simulated pods) for control-plane tests and benchmarks",
+        };
+        var capacity = new Option<string?>("--hollow-capacity")
+        {
+            Description = "Capacity of a hollow node, e.g. cpu=4,memory=8Gi,pods=110 (these are the defaults)",
         };
         var dataDirectory = new Option<string>("--data-dir")
         {
@@ -57,6 +65,8 @@ internal static class AgentCommand
             runtimeEndpoint,
             dataDirectory,
             cgroupRoot,
+            hollow,
+            capacity,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -84,10 +94,19 @@ internal static class AgentCommand
             using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
             using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
             using var client = new KubernetesClient(configuration);
+            var name = parseResult.GetValue(nodeName) ?? Dns.GetHostName();
+            if (parseResult.GetValue(hollow))
+                return await RunHollowAsync(client, name, parseResult.GetValue(capacity), logger, loggerFactory, stopping.Token);
+            if (parseResult.GetValue(runtimeEndpoint) is not { Length: > 0 } endpoint)
+            {
+                await Console.Error.WriteLineAsync("kubelike agent: --container-runtime-endpoint is required (or --hollow)");
+                return 1;
+            }
+
             await using var agent = new NodeAgent(client, new NodeAgentOptions
             {
-                NodeName = parseResult.GetValue(nodeName) ?? Dns.GetHostName(),
-                RuntimeEndpoint = parseResult.GetValue(runtimeEndpoint)!.Replace("unix://", "", StringComparison.Ordinal),
+                NodeName = name,
+                RuntimeEndpoint = endpoint.Replace("unix://", "", StringComparison.Ordinal),
                 DataDirectory = Path.GetFullPath(parseResult.GetValue(dataDirectory)!),
                 CgroupRoot = parseResult.GetValue(cgroupRoot)!,
                 ListenPort = parseResult.GetValue(nodePort),
@@ -116,5 +135,38 @@ internal static class AgentCommand
             }
         });
         return command;
+    }
+
+    /// <summary>A hollow node until stopped: registers, heartbeats and plays out the pods bound to it.</summary>
+    private static async Task<int> RunHollowAsync(KubernetesClient client, string name, string? capacityText, ILogger logger, ILoggerFactory loggerFactory, CancellationToken stopping)
+    {
+        IReadOnlyDictionary<string, Api.Primitives.Quantity> capacity;
+        try
+        {
+            capacity = HollowNodeOptions.ParseCapacity(capacityText);
+        }
+        catch (FormatException e)
+        {
+            await Console.Error.WriteLineAsync($"kubelike agent: --hollow-capacity: {e.Message}");
+            return 1;
+        }
+
+        try
+        {
+            await using var node = await HollowNode.StartAsync(client, new HollowNodeOptions { NodeName = name, Capacity = capacity }, loggerFactory.CreateLogger("Kubelike.Hollow"), stopping);
+            logger.LogInformation("hollow node {Node} running", name);
+            await Task.Delay(Timeout.Infinite, stopping);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            logger.LogInformation("kubelike agent stopping");
+        }
+        catch (Exception e) when (e is KubernetesApiException or HttpRequestException)
+        {
+            logger.LogCritical("kubelike agent could not start: {Reason}", e.Message);
+            return 1;
+        }
+
+        return 0;
     }
 }

@@ -10,6 +10,7 @@ internal static class KubelikeCommandLine
         {
             ServerCommand.Create(),
             AgentCommand.Create(),
+            SchedulerCommand.Create(),
             OpenApiCommand.Create(),
         };
 
