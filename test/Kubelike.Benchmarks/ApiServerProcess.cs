@@ -33,6 +33,11 @@ internal sealed class ApiServerProcess : IAsyncDisposable
 
     public string DataDirectory => Path.Combine(_directory, "data");
 
+    /// <summary>The admin kubeconfig the server writes once it serves.</summary>
+    public string Kubeconfig => Path.Combine(DataDirectory, "kubeconfig");
+
+    public int ProcessId => _process.Id;
+
     private string CaCertificatePath => Path.Combine(DataDirectory, "pki", "ca.crt");
 
     private string AdminCertificatePath => Path.Combine(DataDirectory, "pki", "admin.crt");

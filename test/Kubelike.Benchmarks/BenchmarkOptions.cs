@@ -7,11 +7,15 @@ namespace Kubelike.Benchmarks;
 internal sealed record BenchmarkOptions
 {
     public const string Usage = """
-        usage: Kubelike.Benchmarks [--quick] [--only create|watch|list|api] [--duration SECONDS] [--json FILE] [--verbose]
+        usage: Kubelike.Benchmarks [--quick] [--only create|watch|list|api|scheduling] [--duration SECONDS] [--json FILE] [--verbose]
+                                   [--nodes N] [--pods N] [--deployments N]
 
           --quick             smaller counts and shorter measurements, for a smoke run
-          --only SCENARIO     run one scenario: create, watch, list or api (repeatable, or comma-separated);
-                              api starts a kubelike server (kubelike.dll next to this program)
+          --only SCENARIO     run one scenario: create, watch, list, api or scheduling (repeatable, or comma-separated);
+                              api and scheduling start a kubelike server (kubelike.dll next to this program)
+          --nodes N           scheduling: hollow nodes (default 100, or 10 with --quick)
+          --pods N            scheduling: pods in all (default 3000, or 300 with --quick)
+          --deployments N     scheduling: Deployments the pods come from (default 100, or 10 with --quick)
           --duration SECONDS  length of each throughput measurement and of each watch write phase
                               (default 10, or 2 with --quick)
           --json FILE         also write the figures to FILE as JSON
@@ -22,6 +26,12 @@ internal sealed record BenchmarkOptions
     public bool Verbose { get; init; }
     public string? JsonPath { get; init; }
     public IReadOnlySet<string> Scenarios { get; init; } = AllScenarios;
+
+    public int HollowNodes { get; init; } = 100;
+
+    public int SchedulingPods { get; init; } = 3000;
+
+    public int Deployments { get; init; } = 100;
 
     /// <summary>Each create throughput measurement, after the warm-up.</summary>
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
@@ -45,7 +55,7 @@ internal sealed record BenchmarkOptions
     /// <summary>Each list measurement runs this often; the median time is reported.</summary>
     public int ListRepetitions => Quick ? 1 : 3;
 
-    public static IReadOnlySet<string> AllScenarios { get; } = new HashSet<string>(["create", "watch", "list", "api"], StringComparer.Ordinal);
+    public static IReadOnlySet<string> AllScenarios { get; } = new HashSet<string>(["create", "watch", "list", "api", "scheduling"], StringComparer.Ordinal);
 
     public bool Runs(string scenario) => Scenarios.Contains(scenario);
 
@@ -59,6 +69,7 @@ internal sealed record BenchmarkOptions
         string? json = null;
         double? seconds = null;
         var only = new HashSet<string>(StringComparer.Ordinal);
+        int? nodes = null, pods = null, deployments = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -82,12 +93,26 @@ internal sealed record BenchmarkOptions
                     }
                     seconds = parsed;
                     break;
+                case "--nodes" or "--pods" or "--deployments" when i + 1 < args.Length:
+                    var flag = args[i];
+                    if (!int.TryParse(args[++i], NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count < 1 || count > 1_000_000)
+                    {
+                        error = $"{flag} wants a positive count, got '{args[i]}'";
+                        return false;
+                    }
+                    _ = flag switch
+                    {
+                        "--nodes" => nodes = count,
+                        "--pods" => pods = count,
+                        _ => deployments = count,
+                    };
+                    break;
                 case "--only" when i + 1 < args.Length:
                     foreach (var name in args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                     {
                         if (!AllScenarios.Contains(name))
                         {
-                            error = $"--only wants create, watch, list or api, got '{name}'";
+                            error = $"--only wants create, watch, list, api or scheduling, got '{name}'";
                             return false;
                         }
                         only.Add(name);
@@ -106,6 +131,9 @@ internal sealed record BenchmarkOptions
             JsonPath = json,
             Scenarios = only.Count == 0 ? AllScenarios : only,
             Duration = TimeSpan.FromSeconds(seconds ?? (quick ? 2 : 10)),
+            HollowNodes = nodes ?? (quick ? 10 : 100),
+            SchedulingPods = pods ?? (quick ? 300 : 3000),
+            Deployments = deployments ?? (quick ? 10 : 100),
         };
         return true;
     }

@@ -12,4 +12,5 @@ internal sealed record BenchmarkReport(
     IReadOnlyList<ListLoad>? ListLoads,
     IReadOnlyList<ListMeasurement>? List,
     ApiReport? Api,
+    SchedulingReport? Scheduling,
     string LoadAverageAtEnd);

@@ -66,12 +66,20 @@ internal static class BenchmarkRunner
             ApiReportPrinter.Print(output, options, api);
         }
 
+        SchedulingReport? scheduling = null;
+        if (options.Runs("scheduling"))
+        {
+            await database.CheckpointAsync(cancellationToken);
+            scheduling = await new SchedulingBenchmark(options, progress).RunAsync(cancellationToken);
+            SchedulingBenchmark.Print(output, scheduling);
+        }
+
         var loadAtEnd = MachineFacts.ReadLoadAverage();
         output.WriteLine($"load average at end: {loadAtEnd} (1/5/15 min)");
         if (options.JsonPath is not null)
         {
             var report = new BenchmarkReport(startedAt, options.Quick ? "quick" : "full", options.Duration.TotalSeconds, options.WarmUp.TotalSeconds,
-                machine, create, watch, loads, lists, api, loadAtEnd);
+                machine, create, watch, loads, lists, api, scheduling, loadAtEnd);
             await File.WriteAllTextAsync(options.JsonPath, JsonSerializer.Serialize(report, JsonOptions) + Environment.NewLine, cancellationToken);
             progress.WriteLine($"bench: figures written to {options.JsonPath}");
         }
