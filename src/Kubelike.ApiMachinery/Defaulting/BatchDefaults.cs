@@ -55,8 +55,53 @@ internal static class BatchDefaults
             }
         }
         SetIfUnset(spec, "podReplacementPolicy", podFailurePolicy is null ? "TerminatingOrFailed" : "Failed");
+        if (IsUnset(spec, "manualSelector"))
+        {
+            spec["manualSelector"] = false;
+        }
         PodSpecDefaults.ApplyToTemplate(template);
     }
+
+    /// <summary>
+    /// A new Job without a manual selector gets one (upstream's job strategy on create): its pods are labelled with
+    /// the Job's name and uid (prefixed and legacy keys) and selected by <c>batch.kubernetes.io/controller-uid</c>.
+    /// Labels the user already set are kept (a conflict then fails validation). Like the defaults read back from
+    /// storage upstream, a Job with no labels of its own takes its pod template's.
+    /// </summary>
+    public static void GenerateJobSelector(JsonObject obj)
+    {
+        var spec = EnsureObject(obj, "spec");
+        if (GetBool(spec, "manualSelector") == true)
+        {
+            return;
+        }
+        var metadata = EnsureObject(obj, "metadata");
+        var name = GetString(metadata, "name") ?? "";
+        var uid = GetString(metadata, "uid") ?? "";
+        var templateMetadata = EnsureObject(EnsureObject(spec, "template"), "metadata");
+        var labels = EnsureObject(templateMetadata, "labels");
+        foreach (var (key, value) in new[] { (LegacyJobNameLabel, name), (JobNameLabel, name), (LegacyControllerUidLabel, uid), (ControllerUidLabel, uid) })
+        {
+            if (IsUnset(labels, key))
+            {
+                labels[key] = value;
+            }
+        }
+        var matchLabels = EnsureObject(EnsureObject(spec, "selector"), "matchLabels");
+        if (IsUnset(matchLabels, ControllerUidLabel))
+        {
+            matchLabels[ControllerUidLabel] = uid;
+        }
+        if (GetObject(metadata, "labels") is not { Count: > 0 })
+        {
+            metadata["labels"] = labels.DeepClone();
+        }
+    }
+
+    private const string JobNameLabel = "batch.kubernetes.io/job-name";
+    private const string LegacyJobNameLabel = "job-name";
+    private const string ControllerUidLabel = "batch.kubernetes.io/controller-uid";
+    private const string LegacyControllerUidLabel = "controller-uid";
 
     private static void ApplyToCronJob(JsonObject obj)
     {

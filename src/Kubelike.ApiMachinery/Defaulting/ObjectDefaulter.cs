@@ -49,4 +49,18 @@ public static class ObjectDefaulter
                 break;
         }
     }
+
+    /// <summary>
+    /// What upstream's registry strategies fill in on create once the object has its name and uid (a Job's
+    /// generated selector and pod labels). Runs after <see cref="Apply"/>, on create only.
+    /// </summary>
+    public static void ApplyOnCreate(ResourceDefinition resource, JsonObject obj)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(obj);
+        if (resource.Group == "batch" && resource.Kind == "Job")
+        {
+            BatchDefaults.GenerateJobSelector(obj);
+        }
+    }
 }

@@ -55,6 +55,7 @@ internal sealed partial class ApiRequestHandler
             metadata["generation"] = 1;
         if (NamespaceFinalization.Applies(resource))
             NamespaceFinalization.PrepareForCreate(obj);
+        ObjectDefaulter.ApplyOnCreate(resource, obj);
         if (trackManagedFields)
             TrackManagedFields(context, resource, info, null, obj);
         var admissionRequest = Admission(context, resource, info, AdmissionOperation.Create, obj, null);

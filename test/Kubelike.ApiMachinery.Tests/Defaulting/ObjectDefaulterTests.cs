@@ -214,9 +214,35 @@ public class ObjectDefaulterTests
             Assert.That(At(job, "spec.completionMode"), Is.EqualTo("\"NonIndexed\""));
             Assert.That(At(job, "spec.suspend"), Is.EqualTo("false"));
             Assert.That(At(job, "spec.podReplacementPolicy"), Is.EqualTo("\"TerminatingOrFailed\""));
+            Assert.That(At(job, "spec.manualSelector"), Is.EqualTo("false"));
             Assert.That(At(job, "metadata.labels"), Is.EqualTo("""{"app":"j"}"""));
             Assert.That(At(job, "spec.template.spec.restartPolicy"), Is.EqualTo("\"Never\""));
             Assert.That(At(job, "spec.template.spec.containers.0.imagePullPolicy"), Is.EqualTo("\"Always\""));
+        });
+    }
+
+    [Test]
+    public void A_new_job_gets_a_selector_on_its_uid_and_pod_labels_with_its_name_and_uid()
+    {
+        var resource = ResourceRegistry.BuiltIn.Find("batch", "v1", "jobs")!;
+        var job = Defaulted("batch", "v1", "jobs", """
+            {"apiVersion":"batch/v1","kind":"Job","metadata":{"name":"pi","uid":"u-1"},
+             "spec":{"template":{"spec":{"restartPolicy":"Never","containers":[{"name":"c","image":"busybox"}]}}}}
+            """);
+        ObjectDefaulter.ApplyOnCreate(resource, job);
+        var manual = Defaulted("batch", "v1", "jobs", """
+            {"apiVersion":"batch/v1","kind":"Job","metadata":{"name":"m","uid":"u-2"},
+             "spec":{"manualSelector":true,"selector":{"matchLabels":{"app":"m"}},"template":{"metadata":{"labels":{"app":"m"}},"spec":{"containers":[]}}}}
+            """);
+        ObjectDefaulter.ApplyOnCreate(resource, manual);
+        Assert.Multiple(() =>
+        {
+            Assert.That(At(job, "spec.selector"), Is.EqualTo("""{"matchLabels":{"batch.kubernetes.io/controller-uid":"u-1"}}"""));
+            Assert.That(At(job, "spec.template.metadata.labels"), Is.EqualTo(
+                """{"job-name":"pi","batch.kubernetes.io/job-name":"pi","controller-uid":"u-1","batch.kubernetes.io/controller-uid":"u-1"}"""));
+            Assert.That(At(job, "metadata.labels"), Is.EqualTo(At(job, "spec.template.metadata.labels")));
+            Assert.That(At(manual, "spec.selector"), Is.EqualTo("""{"matchLabels":{"app":"m"}}"""));
+            Assert.That(At(manual, "spec.template.metadata.labels"), Is.EqualTo("""{"app":"m"}"""));
         });
     }
 

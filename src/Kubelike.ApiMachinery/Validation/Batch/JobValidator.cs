@@ -46,7 +46,7 @@ public sealed class JobSpecValidator : FieldValidator<JobSpec>
                 e.Required(e.Path.Child("selector"));
             }
             e.Validate(LabelSelectorValidator.Instance, spec.Selector, e.Path.Child("selector"));
-            // The selector is only checked against the template when there is one (Kubelike does not generate it yet).
+            // The selector is checked against the template when there is one (a Job's is generated on create unless manual).
             PodTemplateSpecValidator.ForController(e, e.Path.Child("template"), spec.Template, spec.Selector, PodTemplateSpecValidator.JobRestart);
             if (spec.Template?.Spec?.RestartPolicy == "OnFailure" && spec.PodFailurePolicy is not null)
             {
