@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Kubelike.Api;
 using Kubelike.Api.Apps.V1;
+using Kubelike.Api.Batch.V1;
 using Kubelike.Api.Core.V1;
 using Kubelike.Api.Meta.V1;
 using Kubelike.Client.Informers;
@@ -14,7 +15,7 @@ namespace Kubelike.Controllers.GarbageCollection;
 /// Deletes dependents whose owners are gone (background cascading), and carries out the <c>orphan</c> and
 /// <c>foregroundDeletion</c> finalizers of owners being deleted. The graph is the informer caches of the kinds
 /// that have owners here: Deployments, ReplicaSets, Pods, ReplicationControllers, StatefulSets, DaemonSets,
-/// ControllerRevisions and PersistentVolumeClaims. An owner missing from the cache is confirmed absent by
+/// ControllerRevisions, PersistentVolumeClaims, CronJobs and Jobs. An owner missing from the cache is confirmed absent by
 /// a live read before anything is deleted.
 /// </summary>
 public sealed class GarbageCollector : Reconciler
@@ -39,6 +40,8 @@ public sealed class GarbageCollector : Reconciler
             Watch<DaemonSet>(informers, "DaemonSet"),
             Watch<ControllerRevision>(informers, "ControllerRevision"),
             Watch<PersistentVolumeClaim>(informers, "PersistentVolumeClaim"),
+            Watch<Job>(informers, "Job"),
+            Watch<CronJob>(informers, "CronJob"),
         }.ToDictionary(k => k.Name);
     }
 

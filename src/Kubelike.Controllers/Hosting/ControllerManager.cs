@@ -3,6 +3,7 @@ using Kubelike.Client.Rest;
 using Kubelike.Controllers.DaemonSets;
 using Kubelike.Controllers.Deployments;
 using Kubelike.Controllers.GarbageCollection;
+using Kubelike.Controllers.Jobs;
 using Kubelike.Controllers.Namespaces;
 using Kubelike.Controllers.ReplicaSets;
 using Kubelike.Controllers.ReplicationControllers;
@@ -65,12 +66,14 @@ public sealed class ControllerManager(
         using var garbageCollector = new GarbageCollector(client, informers, loggerFactory.CreateLogger<GarbageCollector>());
         using var namespaces = new NamespaceController(client, informers, loggerFactory.CreateLogger<NamespaceController>());
         using var serviceAccounts = new ServiceAccountController(client, informers, loggerFactory.CreateLogger<ServiceAccountController>());
+        using var jobs = new JobController(client, informers, loggerFactory.CreateLogger<JobController>());
+        using var jobTtl = new TtlAfterFinishedController(client, informers, loggerFactory.CreateLogger<TtlAfterFinishedController>());
         // The scheduler leads with the controllers (one Lease for the process's control loops).
         using var scheduler = new Scheduler(client, informers, loggerFactory.CreateLogger<Scheduler>());
         informers.Start(leading);
         if (!await informers.WaitForCacheSyncAsync(leading))
             return;
-        Reconciler[] controllers = [replicaSets, deployments, garbageCollector, replicationControllers, statefulSets, daemonSets, namespaces, serviceAccounts];
+        Reconciler[] controllers = [replicaSets, deployments, garbageCollector, replicationControllers, statefulSets, daemonSets, namespaces, serviceAccounts, jobs, jobTtl];
         logger.LogInformation("controllers started: {Controllers}, Scheduler", string.Join(", ", controllers.Select(c => c.GetType().Name)));
         await Task.WhenAll([.. controllers.Select(c => c.RunAsync(WorkersPerController, leading)), scheduler.RunAsync(leading)]);
     }
