@@ -207,6 +207,8 @@ public class WorkQueue<T> : IDisposable
         }
     }
 
+    private static readonly TimeSpan MaxTimerDelay = TimeSpan.FromDays(30);
+
     private void ScheduleLocked()
     {
         if (_shuttingDown)
@@ -215,8 +217,9 @@ public class WorkQueue<T> : IDisposable
         {
             if (_readyAt.TryGetValue(item, out var current) && current == ready)
             {
+                // A timer cannot wait longer than about 49 days: a later item is looked at again after MaxTimerDelay.
                 var due = ready - Time.GetUtcNow();
-                _timer.Change(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+                _timer.Change(due < TimeSpan.Zero ? TimeSpan.Zero : due > MaxTimerDelay ? MaxTimerDelay : due, Timeout.InfiniteTimeSpan);
                 return;
             }
 

@@ -157,6 +157,26 @@ public sealed class WorkQueueTests
     }
 
     [Test]
+    public void Add_after_accepts_delays_longer_than_a_timer_can_wait()
+    {
+        // A real timer refuses due times beyond about 49 days (a CronJob's next yearly run is further away).
+        using var real = new WorkQueue<string>();
+        Assert.DoesNotThrow(() => real.AddAfter("yearly", TimeSpan.FromDays(365)));
+
+        var clock = new ManualTimeProvider();
+        using var queue = new WorkQueue<string>(clock);
+        queue.AddAfter("a", TimeSpan.FromDays(100));
+        clock.Advance(TimeSpan.FromDays(99));
+        var early = queue.Count;
+        clock.Advance(TimeSpan.FromDays(1));
+        Assert.Multiple(() =>
+        {
+            Assert.That(early, Is.Zero);
+            Assert.That(queue.Count, Is.EqualTo(1));
+        });
+    }
+
+    [Test]
     public async Task Shutdown_hands_out_what_is_queued_then_reports_shutting_down_and_ignores_adds()
     {
         using var queue = new WorkQueue<string>();
