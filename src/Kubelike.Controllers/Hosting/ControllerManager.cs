@@ -1,5 +1,6 @@
 using Kubelike.Client.Informers;
 using Kubelike.Client.Rest;
+using Kubelike.Controllers.CronJobs;
 using Kubelike.Controllers.DaemonSets;
 using Kubelike.Controllers.Deployments;
 using Kubelike.Controllers.GarbageCollection;
@@ -68,12 +69,13 @@ public sealed class ControllerManager(
         using var serviceAccounts = new ServiceAccountController(client, informers, loggerFactory.CreateLogger<ServiceAccountController>());
         using var jobs = new JobController(client, informers, loggerFactory.CreateLogger<JobController>());
         using var jobTtl = new TtlAfterFinishedController(client, informers, loggerFactory.CreateLogger<TtlAfterFinishedController>());
+        using var cronJobs = new CronJobController(client, informers, loggerFactory.CreateLogger<CronJobController>());
         // The scheduler leads with the controllers (one Lease for the process's control loops).
         using var scheduler = new Scheduler(client, informers, loggerFactory.CreateLogger<Scheduler>());
         informers.Start(leading);
         if (!await informers.WaitForCacheSyncAsync(leading))
             return;
-        Reconciler[] controllers = [replicaSets, deployments, garbageCollector, replicationControllers, statefulSets, daemonSets, namespaces, serviceAccounts, jobs, jobTtl];
+        Reconciler[] controllers = [replicaSets, deployments, garbageCollector, replicationControllers, statefulSets, daemonSets, namespaces, serviceAccounts, jobs, jobTtl, cronJobs];
         logger.LogInformation("controllers started: {Controllers}, Scheduler", string.Join(", ", controllers.Select(c => c.GetType().Name)));
         await Task.WhenAll([.. controllers.Select(c => c.RunAsync(WorkersPerController, leading)), scheduler.RunAsync(leading)]);
     }
