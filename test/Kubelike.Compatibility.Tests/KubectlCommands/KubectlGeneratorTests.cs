@@ -20,11 +20,14 @@ public sealed class KubectlGeneratorTests : ServerFixture
         var configMap = await kubectl.RunAsync("create", "configmap", "settings", "-n", ns, "--from-literal=mode=fast");
         var secret = await kubectl.RunAsync("create", "secret", "generic", "creds", "-n", ns, "--from-literal=password=s3cret");
         var deployment = await kubectl.RunAsync("create", "deployment", "web", "-n", ns, "--image=busybox:1.36", "--replicas=3");
+        var service = await kubectl.RunAsync("create", "service", "clusterip", "web", "-n", ns, "--tcp=80:8080");
 
         Assert.That(createNamespace.ExitCode, Is.EqualTo(0), createNamespace.ToString);
         Assert.That(configMap.ExitCode, Is.EqualTo(0), configMap.ToString);
         Assert.That(secret.ExitCode, Is.EqualTo(0), secret.ToString);
         Assert.That(deployment.ExitCode, Is.EqualTo(0), deployment.ToString);
+        Assert.That(service.ExitCode, Is.EqualTo(0), service.ToString);
+        Assert.That(service.Stdout.Trim(), Is.EqualTo("service/web created"), service.ToString);
 
         var mode = await kubectl.RunAsync("get", "configmap", "settings", "-n", ns, "-o", "jsonpath={.data.mode}");
         var password = await kubectl.RunAsync("get", "secret", "creds", "-n", ns, "-o", "jsonpath={.data.password}");
@@ -32,6 +35,8 @@ public sealed class KubectlGeneratorTests : ServerFixture
         Assert.That(mode.Stdout, Is.EqualTo("fast"), mode.ToString);
         Assert.That(password.Stdout, Is.EqualTo(Convert.ToBase64String("s3cret"u8.ToArray())), password.ToString);
         Assert.That(spec.Stdout, Is.EqualTo("3 busybox:1.36 IfNotPresent"), spec.ToString);
+        var ports = await kubectl.RunAsync("get", "service", "web", "-n", ns, "-o", "jsonpath={.spec.type} {.spec.selector.app} {.spec.ports[0].name} {.spec.ports[0].port} {.spec.ports[0].targetPort} {.spec.ports[0].protocol}");
+        Assert.That(ports.Stdout, Is.EqualTo("ClusterIP web 80-8080 80 8080 TCP"), ports.ToString);
 
         // Protobuf carries every non-pointer field, zero or not; upstream's JSON omits the zero ones, and so do we.
         var json = await kubectl.RunAsync("get", "deployment", "web", "-n", ns, "-o", "json");

@@ -164,6 +164,61 @@ public sealed class KubectlPatchTests : ServerFixture
 
     [TestCase(KubectlVersion.V1_32)]
     [TestCase(KubectlVersion.V1_35)]
+    public async Task Set_env_adds_changes_imports_and_removes_variables(KubectlVersion version)
+    {
+        var (kubectl, ns) = await SetUpAsync(version);
+        await Server.HttpClient.CreateConfigMapAsync(ns, "settings", data: new Dictionary<string, string> { ["color"] = "blue" });
+        await OkAsync(kubectl.RunAsync("apply", "-n", ns, "-f", WriteFile("d.yaml", DeploymentYaml("web", 1, withTier: false, withSecondEnv: true))));
+
+        var set = await OkAsync(kubectl.RunAsync("set", "env", "deployment/web", "FIRST=one", "THIRD=3", "-n", ns));
+        var fromConfigMap = await OkAsync(kubectl.RunAsync("set", "env", "deployment/web", "--from=configmap/settings", "--prefix=CM_", "-n", ns));
+        var removed = await OkAsync(kubectl.RunAsync("set", "env", "deployment/web", "SECOND-", "-n", ns));
+        var listed = await OkAsync(kubectl.RunAsync("set", "env", "deployment/web", "--list", "-n", ns));
+        var dryRun = await OkAsync(kubectl.RunAsync("set", "env", "deployment/web", "FIRST=dry", "--dry-run=server", "-n", ns));
+        var after = await GetAsync(kubectl, ns, "deployment", "web");
+
+        var env = after["spec"]!["template"]!["spec"]!["containers"]![0]!["env"]!.AsArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(set.Stdout.Trim(), Is.EqualTo("deployment.apps/web env updated"), set.ToString);
+            Assert.That(fromConfigMap.Stdout.Trim(), Is.EqualTo("deployment.apps/web env updated"), fromConfigMap.ToString);
+            Assert.That(removed.Stdout.Trim(), Is.EqualTo("deployment.apps/web env updated"), removed.ToString);
+            Assert.That(dryRun.Stdout.Trim(), Is.EqualTo("deployment.apps/web env updated (server dry run)"), dryRun.ToString);
+            Assert.That(env.Select(e => (string?)e!["name"]), Is.EqualTo(new[] { "FIRST", "THIRD", "CM_COLOR" }), "SECOND removed, the others in order");
+            Assert.That((string?)env[0]!["value"], Is.EqualTo("one"), "the server dry run changed nothing");
+            Assert.That((string?)env[1]!["value"], Is.EqualTo("3"));
+            Assert.That((string?)env[2]!["valueFrom"]!["configMapKeyRef"]!["name"], Is.EqualTo("settings"));
+            Assert.That((string?)env[2]!["valueFrom"]!["configMapKeyRef"]!["key"], Is.EqualTo("color"));
+            Assert.That(listed.Stdout, Does.Contain("FIRST=one").And.Contain("THIRD=3").And.Contain("# CM_COLOR from configmap settings, key color"), listed.ToString);
+            Assert.That((long?)after["metadata"]!["generation"], Is.EqualTo(4), "three writes after the create");
+        });
+    }
+
+    [TestCase(KubectlVersion.V1_32)]
+    [TestCase(KubectlVersion.V1_35)]
+    public async Task Apply_of_an_unknown_field_to_an_existing_object_is_refused_with_its_path(KubectlVersion version)
+    {
+        var (kubectl, ns) = await SetUpAsync(version);
+        var good = DeploymentYaml("web", 1, withTier: false, withSecondEnv: false);
+        await OkAsync(kubectl.RunAsync("apply", "-n", ns, "-f", WriteFile("d.yaml", good)));
+        var typo = WriteFile("typo.yaml", good.Replace("  replicas: 1", "  replicas: 2\n  replicaz: 2", StringComparison.Ordinal));
+
+        var clientSide = await kubectl.RunAsync("apply", "-n", ns, "-f", typo);
+        var serverSide = await kubectl.RunAsync("apply", "--server-side", "-n", ns, "-f", typo);
+        var after = await GetAsync(kubectl, ns, "deployment", "web");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(clientSide.ExitCode, Is.Not.Zero, clientSide.ToString);
+            Assert.That(clientSide.Stderr, Does.Contain("unknown field \"spec.replicaz\""), clientSide.ToString);
+            Assert.That(serverSide.ExitCode, Is.Not.Zero, serverSide.ToString);
+            Assert.That(serverSide.Stderr, Does.Contain("unknown field \"spec.replicaz\""), serverSide.ToString);
+            Assert.That((int?)after["spec"]!["replicas"], Is.EqualTo(1), "neither apply changed the object");
+        });
+    }
+
+    [TestCase(KubectlVersion.V1_32)]
+    [TestCase(KubectlVersion.V1_35)]
     public async Task Edit_sends_what_the_editor_changed(KubectlVersion version)
     {
         var (kubectl, ns) = await SetUpAsync(version);

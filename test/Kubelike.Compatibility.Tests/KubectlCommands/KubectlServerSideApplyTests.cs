@@ -112,6 +112,37 @@ public sealed class KubectlServerSideApplyTests : ServerFixture
         Assert.That(JsonNode.Parse(lastApplied!)!["spec"]!["replicas"]!.GetValue<int>(), Is.EqualTo(3), "server-side apply keeps kubectl's annotation current");
     }
 
+    [TestCase(KubectlVersion.V1_32)]
+    [TestCase(KubectlVersion.V1_35)]
+    public async Task Server_side_dry_run_and_diff_show_the_change_and_store_nothing(KubectlVersion version)
+    {
+        var kubectl = Kubectl(version);
+        var ns = await Server.HttpClient.CreateNamespaceAsync(UniqueNames.Of("ssa"));
+        var created = await kubectl.RunAsync("apply", "--server-side", "-n", ns, "-f", await WriteAsync("v1.yaml", Deployment(2, "app: web")));
+        Assert.That(created.ExitCode, Is.EqualTo(0), created.ToString);
+        var before = await GetAsync(kubectl, ns);
+        var changed = await WriteAsync("v2.yaml", Deployment(4, "app: web, tier: front"));
+
+        var dryRun = await kubectl.RunAsync("apply", "--server-side", "--dry-run=server", "-n", ns, "-f", changed);
+        var dryConflict = await kubectl.RunAsync("apply", "--server-side", "--dry-run=server", "--field-manager=other", "-n", ns, "-f", changed);
+        var dryForced = await kubectl.RunAsync("apply", "--server-side", "--dry-run=server", "--field-manager=other", "--force-conflicts", "-n", ns, "-f", changed);
+        var diff = await kubectl.RunAsync("diff", "--server-side", "-n", ns, "-f", changed);
+        var after = await GetAsync(kubectl, ns);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(dryRun.ExitCode, Is.EqualTo(0), dryRun.ToString);
+            Assert.That(dryRun.Stdout.Trim(), Is.EqualTo("deployment.apps/web serverside-applied (server dry run)"), dryRun.ToString);
+            Assert.That(dryConflict.ExitCode, Is.Not.EqualTo(0), "a dry run still reports conflicts: " + dryConflict);
+            Assert.That(dryConflict.Stderr, Does.Contain("conflict with \"kubectl\": .spec.replicas"), dryConflict.ToString);
+            Assert.That(dryForced.ExitCode, Is.EqualTo(0), dryForced.ToString);
+            Assert.That(diff.ExitCode, Is.EqualTo(1), "diff exits 1 when there are differences: " + diff);
+            Assert.That(diff.Stdout, Does.Contain("-  replicas: 2").And.Contain("+  replicas: 4").And.Contain("+    tier: front"), diff.ToString);
+            Assert.That((string?)after["metadata"]!["resourceVersion"], Is.EqualTo((string?)before["metadata"]!["resourceVersion"]), "nothing was stored");
+            Assert.That(Managers(after), Is.EqualTo(new[] { "kubectl/Apply" }));
+        });
+    }
+
     [Test]
     public async Task Other_writes_are_recorded_under_their_field_managers()
     {
