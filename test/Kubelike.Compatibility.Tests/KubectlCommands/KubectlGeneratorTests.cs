@@ -20,7 +20,7 @@ public sealed class KubectlGeneratorTests : ServerFixture
         var configMap = await kubectl.RunAsync("create", "configmap", "settings", "-n", ns, "--from-literal=mode=fast");
         var secret = await kubectl.RunAsync("create", "secret", "generic", "creds", "-n", ns, "--from-literal=password=s3cret");
         var deployment = await kubectl.RunAsync("create", "deployment", "web", "-n", ns, "--image=busybox:1.36", "--replicas=3");
-        var service = await kubectl.RunAsync("create", "service", "clusterip", "web", "-n", ns, "--tcp=80:8080");
+        var service = await kubectl.RunAsync("create", "service", "clusterip", "web", "-n", ns, "--tcp=80:8080", "--tcp=443:8443");
 
         Assert.That(createNamespace.ExitCode, Is.EqualTo(0), createNamespace.ToString);
         Assert.That(configMap.ExitCode, Is.EqualTo(0), configMap.ToString);
