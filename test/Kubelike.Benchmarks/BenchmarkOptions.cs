@@ -7,12 +7,13 @@ namespace Kubelike.Benchmarks;
 internal sealed record BenchmarkOptions
 {
     public const string Usage = """
-        usage: Kubelike.Benchmarks [--quick] [--only create|watch|list|api|scheduling] [--duration SECONDS] [--json FILE] [--verbose]
+        usage: Kubelike.Benchmarks [--quick] [--only create|watch|list|api|apply|scheduling] [--duration SECONDS] [--json FILE] [--verbose]
                                    [--nodes N] [--pods N] [--deployments N]
 
           --quick             smaller counts and shorter measurements, for a smoke run
-          --only SCENARIO     run one scenario: create, watch, list, api or scheduling (repeatable, or comma-separated);
-                              api and scheduling start a kubelike server (kubelike.dll next to this program)
+          --only SCENARIO     run one scenario: create, watch, list, api, apply or scheduling (repeatable, or comma-separated);
+                              api, apply and scheduling start a kubelike server (kubelike.dll next to this program);
+                              apply runs kubectl 1.35 from $KUBELIKE_TOOLS (default .tools/ of the repository)
           --nodes N           scheduling: hollow nodes (default 100, or 10 with --quick)
           --pods N            scheduling: pods in all (default 3000, or 300 with --quick)
           --deployments N     scheduling: Deployments the pods come from (default 100, or 10 with --quick)
@@ -55,7 +56,7 @@ internal sealed record BenchmarkOptions
     /// <summary>Each list measurement runs this often; the median time is reported.</summary>
     public int ListRepetitions => Quick ? 1 : 3;
 
-    public static IReadOnlySet<string> AllScenarios { get; } = new HashSet<string>(["create", "watch", "list", "api", "scheduling"], StringComparer.Ordinal);
+    public static IReadOnlySet<string> AllScenarios { get; } = new HashSet<string>(["create", "watch", "list", "api", "apply", "scheduling"], StringComparer.Ordinal);
 
     public bool Runs(string scenario) => Scenarios.Contains(scenario);
 
@@ -112,7 +113,7 @@ internal sealed record BenchmarkOptions
                     {
                         if (!AllScenarios.Contains(name))
                         {
-                            error = $"--only wants create, watch, list, api or scheduling, got '{name}'";
+                            error = $"--only wants create, watch, list, api, apply or scheduling, got '{name}'";
                             return false;
                         }
                         only.Add(name);

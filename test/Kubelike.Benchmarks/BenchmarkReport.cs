@@ -12,5 +12,6 @@ internal sealed record BenchmarkReport(
     IReadOnlyList<ListLoad>? ListLoads,
     IReadOnlyList<ListMeasurement>? List,
     ApiReport? Api,
+    ApplyReport? Apply,
     SchedulingReport? Scheduling,
     string LoadAverageAtEnd);

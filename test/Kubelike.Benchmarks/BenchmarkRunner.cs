@@ -66,6 +66,14 @@ internal static class BenchmarkRunner
             ApiReportPrinter.Print(output, options, api);
         }
 
+        ApplyReport? apply = null;
+        if (options.Runs("apply"))
+        {
+            await database.CheckpointAsync(cancellationToken);
+            apply = await new ApplyBenchmark(options, progress).RunAsync(cancellationToken);
+            ApplyReportPrinter.Print(output, options, apply);
+        }
+
         SchedulingReport? scheduling = null;
         if (options.Runs("scheduling"))
         {
@@ -79,7 +87,7 @@ internal static class BenchmarkRunner
         if (options.JsonPath is not null)
         {
             var report = new BenchmarkReport(startedAt, options.Quick ? "quick" : "full", options.Duration.TotalSeconds, options.WarmUp.TotalSeconds,
-                machine, create, watch, loads, lists, api, scheduling, loadAtEnd);
+                machine, create, watch, loads, lists, api, apply, scheduling, loadAtEnd);
             await File.WriteAllTextAsync(options.JsonPath, JsonSerializer.Serialize(report, JsonOptions) + Environment.NewLine, cancellationToken);
             progress.WriteLine($"bench: figures written to {options.JsonPath}");
         }
