@@ -8,7 +8,6 @@ using Kubelike.Client.Watch;
 using Kubelike.Controllers.CronJobs;
 using Kubelike.Controllers.Jobs;
 using Kubelike.Controllers.Tests.Support;
-using Kubelike.Node.Hollow;
 
 namespace Kubelike.Controllers.Tests;
 
@@ -38,7 +37,7 @@ public sealed class CronJobControllerTests : ControllerFixture
                     {
                         Metadata = new ObjectMeta
                         {
-                            Annotations = exitCode is null ? null : new Dictionary<string, string> { [HollowNodeOptions.ExitCodeAnnotation] = exitCode },
+                            Annotations = exitCode is null ? null : new Dictionary<string, string> { [Kubelike.Node.Hollow.HollowNodeOptions.ExitCodeAnnotation] = exitCode },
                         },
                         Spec = new PodSpec { RestartPolicy = "Never", Containers = [new Container { Name = "main", Image = "busybox" }] },
                     },

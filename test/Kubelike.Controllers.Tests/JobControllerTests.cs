@@ -4,7 +4,6 @@ using Kubelike.Api.Meta.V1;
 using Kubelike.Client.Rest;
 using Kubelike.Controllers.Jobs;
 using Kubelike.Controllers.Tests.Support;
-using Kubelike.Node.Hollow;
 
 namespace Kubelike.Controllers.Tests;
 
@@ -22,7 +21,7 @@ public sealed class JobControllerTests : ControllerFixture
             {
                 Metadata = new ObjectMeta
                 {
-                    Annotations = exitCode is null ? null : new Dictionary<string, string> { [HollowNodeOptions.ExitCodeAnnotation] = exitCode },
+                    Annotations = exitCode is null ? null : new Dictionary<string, string> { [Kubelike.Node.Hollow.HollowNodeOptions.ExitCodeAnnotation] = exitCode },
                 },
                 Spec = new PodSpec { RestartPolicy = "Never", Containers = [new Container { Name = "main", Image = "busybox" }] },
             },
