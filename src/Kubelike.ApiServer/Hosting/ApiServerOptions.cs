@@ -12,6 +12,9 @@ public sealed class ApiServerOptions
 
     public int SecurePort { get; init; } = 6443;
 
+    /// <summary>Where Service cluster IPs and node ports come from.</summary>
+    public Services.ServiceNetworkOptions ServiceNetwork { get; init; } = new();
+
     public string PkiDirectory => Path.Combine(DataDirectory, "pki");
 
     public string AdminKubeconfigPath => Path.Combine(DataDirectory, "kubeconfig");

@@ -6,7 +6,9 @@ using Kubelike.ApiServer.Discovery;
 using Kubelike.ApiServer.Errors;
 using Kubelike.ApiServer.NodeProxy;
 using Kubelike.ApiServer.OpenApi;
+using Kubelike.ApiServer.Registry;
 using Kubelike.ApiServer.Resources;
+using Kubelike.ApiServer.Services;
 using Kubelike.ApiServer.Tls;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -35,12 +37,18 @@ public static class KubernetesApiExtensions
         services.AddSingleton<IMutatingAdmissionPlugin, NamespaceLifecycle>();
         services.AddSingleton<AdmissionChain>();
         services.AddSingleton<NodeConnections>();
+        services.AddSingleton(provider => new ServiceAllocators(
+            provider.GetRequiredService<Kubelike.Storage.IObjectStore>(), provider.GetRequiredService<ApiServerOptions>().ServiceNetwork, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IRegistryHooks, ServiceRegistryHooks>();
+        services.AddSingleton<RegistryHooks>();
         services.AddSingleton<ApiRequestHandler>();
         services.AddSingleton<IAuthenticator>(provider => new ClientCertificateAuthenticator(provider.GetRequiredService<ServingCertificates>()));
         if (tokenAuthFile is not null)
             services.AddSingleton<IAuthenticator>(new TokenFileAuthenticator(tokenAuthFile));
         services.AddHostedService<SystemNamespacesService>();
         services.AddHostedService(provider => provider.GetRequiredService<NamespaceCache>());
+        services.AddHostedService<KubernetesServiceReconciler>();
+        services.AddHostedService<ServiceAllocationRepair>();
         return services;
     }
 

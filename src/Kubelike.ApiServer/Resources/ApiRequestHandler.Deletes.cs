@@ -110,7 +110,10 @@ internal sealed partial class ApiRequestHandler
         }
         if (dryRun)
             return (current, true);
-        return (await objects.DeleteAsync(ns, name, new DeletePreconditions(Revision: revision), cancellationToken), true);
+        var gone = await objects.DeleteAsync(ns, name, new DeletePreconditions(Revision: revision), cancellationToken);
+        // Frees what the object held (a Service's cluster IP and node ports) now that it is gone for good.
+        await hooks.AfterDeleteAsync(resource, gone, CancellationToken.None);
+        return (gone, true);
     }
 
     private async Task WriteDeletedAsync(HttpContext context, ResourceDefinition resource, JsonObject deleted, int status)

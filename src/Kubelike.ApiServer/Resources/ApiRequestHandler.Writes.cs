@@ -10,6 +10,7 @@ using Kubelike.ApiMachinery.Validation;
 using Kubelike.ApiServer.Admission;
 using Kubelike.ApiServer.Authentication;
 using Kubelike.ApiServer.Negotiation;
+using Kubelike.ApiServer.Registry;
 using Kubelike.ApiServer.Requests;
 using Microsoft.AspNetCore.Http;
 
@@ -60,18 +61,32 @@ internal sealed partial class ApiRequestHandler
             TrackManagedFields(context, resource, info, null, obj);
         var admissionRequest = Admission(context, resource, info, AdmissionOperation.Create, obj, null);
         await admission.MutateAsync(admissionRequest, context.RequestAborted);
-        var errors = ObjectMetaValidation.Validate(obj, resource);
-        errors.AddRange(ObjectValidation.ValidateCreate(resource, obj));
-        if (errors.Count > 0)
-            throw ApiException.Invalid(resource, ObjectJson.Name(obj), errors);
-        await admission.ValidateAsync(admissionRequest, context.RequestAborted);
-        if (IsDryRun(context))
+        // Allocations (a Service's cluster IP) happen before validation, as upstream's BeginCreate, and are undone when nothing is stored.
+        var finish = await hooks.BeginCreateAsync(resource, obj, IsDryRun(context), context.RequestAborted);
+        JsonObject created;
+        var stored = false;
+        try
         {
-            ObjectJson.Metadata(obj)["resourceVersion"] = "";
-            await WriteObjectAsync(context, obj, StatusCodes.Status201Created);
-            return;
+            var errors = ObjectMetaValidation.Validate(obj, resource);
+            errors.AddRange(ObjectValidation.ValidateCreate(resource, obj));
+            if (errors.Count > 0)
+                throw ApiException.Invalid(resource, ObjectJson.Name(obj), errors);
+            await admission.ValidateAsync(admissionRequest, context.RequestAborted);
+            if (IsDryRun(context))
+            {
+                ObjectJson.Metadata(obj)["resourceVersion"] = "";
+                created = obj;
+            }
+            else
+            {
+                created = await objects.CreateAsync(obj, context.RequestAborted);
+                stored = true;
+            }
         }
-        var created = await objects.CreateAsync(obj, context.RequestAborted);
+        finally
+        {
+            await finish(stored);
+        }
         await WriteObjectAsync(context, created, StatusCodes.Status201Created);
     }
 
@@ -138,6 +153,34 @@ internal sealed partial class ApiRequestHandler
             updatedMeta["resourceVersion"] = existing.Revision.ToString(CultureInfo.InvariantCulture);
         var admissionRequest = Admission(context, resource, info, AdmissionOperation.Update, updated, current);
         await admission.MutateAsync(admissionRequest, context.RequestAborted);
+        var finish = info.Subresource == "status"
+            ? null
+            : await hooks.BeginUpdateAsync(resource, updated, current, IsDryRun(context), context.RequestAborted);
+        JsonObject saved;
+        var stored = false;
+        try
+        {
+            (saved, stored) = await ValidateAndSaveAsync();
+        }
+        finally
+        {
+            if (finish is not null)
+                await finish(stored);
+        }
+        if (stored && currentMetadata["deletionTimestamp"] is not null && ObjectJson.Finalizers(saved).Count == 0
+            && !(NamespaceFinalization.Applies(resource) && NamespaceFinalization.SpecFinalizers(saved).Count > 0))
+        {
+            // The last finalizer is gone from an object being deleted: now it really goes.
+            var gone = await objects.DeleteAsync(info.Namespace, info.Name, null, context.RequestAborted);
+            await hooks.AfterDeleteAsync(resource, gone, CancellationToken.None);
+            await WriteObjectAsync(context, gone, StatusCodes.Status200OK);
+            return;
+        }
+        await WriteObjectAsync(context, saved, StatusCodes.Status200OK);
+
+        // The object to answer with, and whether it was written (not for a dry run or an update that changes nothing).
+        async Task<(JsonObject Saved, bool Stored)> ValidateAndSaveAsync()
+        {
         var errors = ObjectMetaValidation.Validate(updated, resource);
         errors.AddRange(ObjectMetaValidation.ValidateUpdate(updated, current));
         errors.AddRange(info.Subresource == "status"
@@ -150,26 +193,14 @@ internal sealed partial class ApiRequestHandler
         if (currentMetadata["deletionTimestamp"] is not null && ObjectJson.Finalizers(updated).Except(finalizersBefore).Any())
             throw ApiException.Invalid(resource, info.Name, [FieldError.Forbidden("metadata.finalizers", "no new finalizers can be added if the object is being deleted")]);
         if (IsDryRun(context))
-        {
-            await WriteObjectAsync(context, updated, StatusCodes.Status200OK);
-            return;
-        }
+            return (updated, false);
         if (ObjectJson.SameExceptResourceVersion(updated, current))
         {
             // Nothing changed: upstream writes nothing and the resourceVersion stays.
-            await WriteObjectAsync(context, current, StatusCodes.Status200OK);
-            return;
+            return (current, false);
         }
-        var saved = await objects.UpdateAsync(updated, existing.Revision, context.RequestAborted);
-        if (currentMetadata["deletionTimestamp"] is not null && ObjectJson.Finalizers(saved).Count == 0
-            && !(NamespaceFinalization.Applies(resource) && NamespaceFinalization.SpecFinalizers(saved).Count > 0))
-        {
-            // The last finalizer is gone from an object being deleted: now it really goes.
-            var gone = await objects.DeleteAsync(info.Namespace, info.Name, null, context.RequestAborted);
-            await WriteObjectAsync(context, gone, StatusCodes.Status200OK);
-            return;
+        return (await objects.UpdateAsync(updated, existing.Revision, context.RequestAborted), true);
         }
-        await WriteObjectAsync(context, saved, StatusCodes.Status200OK);
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using Kubelike.ApiMachinery.Registry;
 using Kubelike.ApiServer.Admission;
 using Kubelike.ApiServer.Authentication;
 using Kubelike.ApiServer.Authorization;
+using Kubelike.ApiServer.Registry;
 using Kubelike.ApiServer.Discovery;
 using Kubelike.ApiServer.NodeProxy;
 using Kubelike.ApiServer.Requests;
@@ -15,7 +16,7 @@ namespace Kubelike.ApiServer.Resources;
 /// Serves every request under /api and /apis: discovery documents, and the REST verbs of every registered
 /// resource. Kind-specific behaviour comes from the <see cref="ResourceDefinition"/>, never from branches here.
 /// </summary>
-internal sealed partial class ApiRequestHandler(ResourceRegistry registry, IObjectStore store, DiscoveryDocuments discovery, IAuthorizer authorizer, AdmissionChain admission, NodeConnections nodeConnections, TimeProvider time)
+internal sealed partial class ApiRequestHandler(ResourceRegistry registry, IObjectStore store, DiscoveryDocuments discovery, IAuthorizer authorizer, AdmissionChain admission, NodeConnections nodeConnections, RegistryHooks hooks, TimeProvider time)
 {
     private const int MaxBodyBytes = 3 * 1024 * 1024;
     private const string BookmarkEnd = "k8s.io/initial-events-end";

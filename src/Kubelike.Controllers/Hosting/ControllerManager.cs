@@ -3,8 +3,11 @@ using Kubelike.Client.Rest;
 using Kubelike.Controllers.CronJobs;
 using Kubelike.Controllers.DaemonSets;
 using Kubelike.Controllers.Deployments;
+using Kubelike.Controllers.Endpoints;
+using Kubelike.Controllers.EndpointSlices;
 using Kubelike.Controllers.GarbageCollection;
 using Kubelike.Controllers.Jobs;
+using Kubelike.Controllers.LoadBalancers;
 using Kubelike.Controllers.Namespaces;
 using Kubelike.Controllers.ReplicaSets;
 using Kubelike.Controllers.ReplicationControllers;
@@ -70,12 +73,15 @@ public sealed class ControllerManager(
         using var jobs = new JobController(client, informers, loggerFactory.CreateLogger<JobController>());
         using var jobTtl = new TtlAfterFinishedController(client, informers, loggerFactory.CreateLogger<TtlAfterFinishedController>());
         using var cronJobs = new CronJobController(client, informers, loggerFactory.CreateLogger<CronJobController>());
+        using var endpoints = new EndpointsController(client, informers, loggerFactory.CreateLogger<EndpointsController>());
+        using var endpointSlices = new EndpointSliceController(client, informers, loggerFactory.CreateLogger<EndpointSliceController>());
+        using var loadBalancers = new LoadBalancerController(client, informers, loggerFactory.CreateLogger<LoadBalancerController>());
         // The scheduler leads with the controllers (one Lease for the process's control loops).
         using var scheduler = new Scheduler(client, informers, loggerFactory.CreateLogger<Scheduler>());
         informers.Start(leading);
         if (!await informers.WaitForCacheSyncAsync(leading))
             return;
-        Reconciler[] controllers = [replicaSets, deployments, garbageCollector, replicationControllers, statefulSets, daemonSets, namespaces, serviceAccounts, jobs, jobTtl, cronJobs];
+        Reconciler[] controllers = [replicaSets, deployments, garbageCollector, replicationControllers, statefulSets, daemonSets, namespaces, serviceAccounts, jobs, jobTtl, cronJobs, endpoints, endpointSlices, loadBalancers];
         logger.LogInformation("controllers started: {Controllers}, Scheduler", string.Join(", ", controllers.Select(c => c.GetType().Name)));
         await Task.WhenAll([.. controllers.Select(c => c.RunAsync(WorkersPerController, leading)), scheduler.RunAsync(leading)]);
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net;
+using Kubelike.ApiServer.Services;
 using Kubelike.Server;
 using Kubelike.Storage.Embedded;
 
@@ -93,8 +94,23 @@ internal static class ServerCommand
             Description = "Do not run the controllers (ReplicaSet, Deployment, garbage collector): a bare API",
         };
 
+        var clusterIPRange = new Option<string>("--service-cluster-ip-range")
+        {
+            Description = "IPv4 CIDR Service cluster IPs are allocated from; its first address is the kubernetes service's",
+            DefaultValueFactory = _ => ServiceNetworkOptions.DefaultClusterIPRange,
+        };
+        clusterIPRange.Validators.Add(result => AddErrorIfThrows(result, () => ServiceNetworkOptions.ParseClusterIPRange(result.GetValueOrDefault<string>()!)));
+        var nodePortRange = new Option<string>("--service-node-port-range")
+        {
+            Description = "Port range reserved for Services of type NodePort and LoadBalancer",
+            DefaultValueFactory = _ => ServiceNetworkOptions.DefaultNodePortRange,
+        };
+        nodePortRange.Validators.Add(result => AddErrorIfThrows(result, () => ServiceNetworkOptions.ParseNodePortRange(result.GetValueOrDefault<string>()!)));
+
         var command = new Command("server", "Run the API server with its datastore")
         {
+            clusterIPRange,
+            nodePortRange,
             dataDirectory,
             datastoreEndpoint,
             bindAddress,
@@ -121,10 +137,34 @@ internal static class ServerCommand
                     : parseResult.GetValue(runtimeEndpoint)!.Replace("unix://", "", StringComparison.Ordinal),
                 NodeName = parseResult.GetValue(nodeName) ?? Dns.GetHostName(),
                 NodePort = parseResult.GetValue(nodePort),
+                ServiceNetwork = NetworkOptions(parseResult.GetValue(clusterIPRange)!, parseResult.GetValue(nodePortRange)!),
                 CgroupRoot = Environment.GetEnvironmentVariable("KUBELIKE_CGROUP_ROOT") is { Length: > 0 } root ? root : "kubelike",
             };
             return ServerRunner.RunAsync(options, cancellationToken);
         });
         return command;
+    }
+
+    private static ServiceNetworkOptions NetworkOptions(string clusterIPRange, string nodePortRange)
+    {
+        var (first, last) = ServiceNetworkOptions.ParseNodePortRange(nodePortRange);
+        return new ServiceNetworkOptions
+        {
+            ClusterIPRange = ServiceNetworkOptions.ParseClusterIPRange(clusterIPRange),
+            NodePortFirst = first,
+            NodePortLast = last,
+        };
+    }
+
+    private static void AddErrorIfThrows(System.CommandLine.Parsing.OptionResult result, Action parse)
+    {
+        try
+        {
+            parse();
+        }
+        catch (ArgumentException e)
+        {
+            result.AddError(e.Message);
+        }
     }
 }

@@ -23,5 +23,8 @@ internal sealed record ServerOptions(string DataDirectory, string? DatastoreEndp
     /// <summary>The cgroupfs parent of pods (hack/containerd.sh's KUBELIKE_CGROUP_ROOT).</summary>
     public string CgroupRoot { get; init; } = "kubelike";
 
+    /// <summary>--service-cluster-ip-range and --service-node-port-range.</summary>
+    public Kubelike.ApiServer.Services.ServiceNetworkOptions ServiceNetwork { get; init; } = new();
+
     public string EmbeddedPostgresDirectory => Path.Combine(DataDirectory, "postgres");
 }

@@ -96,6 +96,7 @@ internal static class ServerRunner
             DataDirectory = options.DataDirectory,
             BindAddress = options.BindAddress,
             SecurePort = options.SecurePort,
+            ServiceNetwork = options.ServiceNetwork,
         });
 
         if (options.DatastoreEndpoint is { } endpoint)
