@@ -30,6 +30,7 @@ public sealed class EndpointSliceController : Reconciler
     private readonly SharedInformer<Service> _services;
     private readonly SharedInformer<Pod> _pods;
     private readonly SharedInformer<EndpointSlice> _slices;
+    private readonly EndpointSliceTracker _tracker = new();
 
     public EndpointSliceController(KubernetesClient client, SharedInformerFactory informers, ILogger<EndpointSliceController> logger)
         : base(logger)
@@ -54,6 +55,8 @@ public sealed class EndpointSliceController : Reconciler
         });
         _slices.AddEventHandler(new ResourceEventHandler<EndpointSlice>
         {
+            // Our own writes arriving in the cache release a service that waits for them.
+            Added = (s, _) => EnqueueOwner(s),
             Updated = (_, s) => EnqueueOwner(s),
             Deleted = (s, _) => EnqueueOwner(s),
         });
@@ -80,9 +83,23 @@ public sealed class EndpointSliceController : Reconciler
     protected override async Task ReconcileAsync(string key, CancellationToken cancellationToken)
     {
         var service = _services.Cache.Get(key);
+        var ns = key.Split('/', 2)[0];
+        if (!_tracker.CacheIsCurrent(key, ns, _slices.Cache))
+        {
+            // The cache does not show our last writes yet; their events bring the service back (the delay is a backstop).
+            Queue.AddAfter(key, TimeSpan.FromSeconds(1));
+            return;
+        }
         var existing = _slices.Cache.ByIndex(ServiceNameLabel, key).ToList();
-        // A deleted service's slices go with it through their owner reference (the garbage collector).
-        if (service is null || !ServicePods.HasSelector(service) || service.Spec?.Type == "ExternalName")
+        if (service is null)
+        {
+            // Upstream leaves this to the garbage collector through the owner reference; deleting them here does not
+            // depend on the collector knowing EndpointSlices.
+            await DeleteAsync(key, existing, cancellationToken);
+            _tracker.Forget(key);
+            return;
+        }
+        if (!ServicePods.HasSelector(service) || service.Spec?.Type == "ExternalName")
             return;
         if (existing.Any(s => s.Metadata?.OwnerReferences?.Any(o => o.Controller == true && o.Uid != service.Metadata?.Uid) == true))
         {
@@ -179,16 +196,22 @@ public sealed class EndpointSliceController : Reconciler
 
         foreach (var slice in writes)
         {
-            if (slice.Metadata?.ResourceVersion is null)
-                await slices.CreateAsync(slice, cancellationToken: cancellationToken);
-            else
-                await slices.UpdateAsync(slice, cancellationToken: cancellationToken);
+            var written = slice.Metadata?.ResourceVersion is null
+                ? await slices.CreateAsync(slice, cancellationToken: cancellationToken)
+                : await slices.UpdateAsync(slice, cancellationToken: cancellationToken);
+            _tracker.Wrote(key, written);
         }
+        await DeleteAsync(key, unused, cancellationToken);
+    }
+
+    private async Task DeleteAsync(string key, IEnumerable<EndpointSlice> unused, CancellationToken cancellationToken)
+    {
         foreach (var slice in unused)
         {
             try
             {
-                await slices.DeleteAsync(slice.Metadata!.Name!, slice.Metadata.Namespace, cancellationToken: cancellationToken);
+                await _client.Resource<EndpointSlice>().DeleteAsync(slice.Metadata!.Name!, slice.Metadata.Namespace, cancellationToken: cancellationToken);
+                _tracker.Deleted(key, slice.Metadata.Name!);
             }
             catch (KubernetesApiException e) when (e.IsNotFound)
             {

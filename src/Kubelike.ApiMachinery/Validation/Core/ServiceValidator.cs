@@ -6,14 +6,11 @@ namespace Kubelike.ApiMachinery.Validation.Core;
 
 /// <summary>
 /// A Service (upstream's ValidateService): ports (required unless ExternalName or headless; named when several;
-/// in range; unique), type, session affinity, cluster IPs, external name, node ports in the node-port range.
+/// in range; unique), type, session affinity, cluster IPs, external name, node ports (the configured node-port range
+/// is the allocator's to check, in the API server).
 /// </summary>
 public sealed class ServiceValidator : FieldValidator<Service>
 {
-    /// <summary>kube-apiserver's default --service-node-port-range.</summary>
-    public const int NodePortMin = 30000;
-    public const int NodePortMax = 32767;
-
     private static readonly string[] Types = ["ClusterIP", "ExternalName", "LoadBalancer", "NodePort"];
     private static readonly string[] Affinities = ["ClientIP", "None"];
     private static readonly string[] TrafficPolicies = ["Cluster", "Local"];
@@ -145,10 +142,6 @@ public sealed class ServiceValidator : FieldValidator<Service>
             if (nodePort is < 1 or > 65535)
             {
                 e.Invalid(path, nodePort, ValidationFormats.PortRangeMessage);
-            }
-            else if (nodePort is < NodePortMin or > NodePortMax)
-            {
-                e.Invalid(path, nodePort, $"provided port is not in the valid range. The range of valid ports is {NodePortMin}-{NodePortMax}");
             }
             if (!seen.Add((ports[i].Protocol ?? "", nodePort)))
             {
