@@ -55,6 +55,7 @@ public sealed class RegistryHooks(IEnumerable<IRegistryHooks> hooks)
         {
             foreach (var completion in completions)
                 await completion(stored);
-        },
+        }
+        ,
     };
 }

@@ -181,25 +181,25 @@ internal sealed partial class ApiRequestHandler
         // The object to answer with, and whether it was written (not for a dry run or an update that changes nothing).
         async Task<(JsonObject Saved, bool Stored)> ValidateAndSaveAsync()
         {
-        var errors = ObjectMetaValidation.Validate(updated, resource);
-        errors.AddRange(ObjectMetaValidation.ValidateUpdate(updated, current));
-        errors.AddRange(info.Subresource == "status"
-            ? ObjectValidation.ValidateStatusUpdate(resource, updated, current)
-            : ObjectValidation.ValidateUpdate(resource, updated, current));
-        if (errors.Count > 0)
-            throw ApiException.Invalid(resource, info.Name, errors);
-        await admission.ValidateAsync(admissionRequest, context.RequestAborted);
-        var finalizersBefore = ObjectJson.Finalizers(current);
-        if (currentMetadata["deletionTimestamp"] is not null && ObjectJson.Finalizers(updated).Except(finalizersBefore).Any())
-            throw ApiException.Invalid(resource, info.Name, [FieldError.Forbidden("metadata.finalizers", "no new finalizers can be added if the object is being deleted")]);
-        if (IsDryRun(context))
-            return (updated, false);
-        if (ObjectJson.SameExceptResourceVersion(updated, current))
-        {
-            // Nothing changed: upstream writes nothing and the resourceVersion stays.
-            return (current, false);
-        }
-        return (await objects.UpdateAsync(updated, existing.Revision, context.RequestAborted), true);
+            var errors = ObjectMetaValidation.Validate(updated, resource);
+            errors.AddRange(ObjectMetaValidation.ValidateUpdate(updated, current));
+            errors.AddRange(info.Subresource == "status"
+                ? ObjectValidation.ValidateStatusUpdate(resource, updated, current)
+                : ObjectValidation.ValidateUpdate(resource, updated, current));
+            if (errors.Count > 0)
+                throw ApiException.Invalid(resource, info.Name, errors);
+            await admission.ValidateAsync(admissionRequest, context.RequestAborted);
+            var finalizersBefore = ObjectJson.Finalizers(current);
+            if (currentMetadata["deletionTimestamp"] is not null && ObjectJson.Finalizers(updated).Except(finalizersBefore).Any())
+                throw ApiException.Invalid(resource, info.Name, [FieldError.Forbidden("metadata.finalizers", "no new finalizers can be added if the object is being deleted")]);
+            if (IsDryRun(context))
+                return (updated, false);
+            if (ObjectJson.SameExceptResourceVersion(updated, current))
+            {
+                // Nothing changed: upstream writes nothing and the resourceVersion stays.
+                return (current, false);
+            }
+            return (await objects.UpdateAsync(updated, existing.Revision, context.RequestAborted), true);
         }
     }
 
