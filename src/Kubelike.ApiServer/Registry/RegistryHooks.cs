@@ -47,15 +47,16 @@ public sealed class RegistryHooks(IEnumerable<IRegistryHooks> hooks)
             await hook.AfterDeleteAsync(deleted, cancellationToken);
     }
 
-    private static WriteCompletion All(List<WriteCompletion> completions) => completions.Count switch
+    private static WriteCompletion All(List<WriteCompletion> completions)
     {
-        0 => Nothing,
-        1 => completions[0],
-        _ => async stored =>
+        if (completions.Count == 0)
+            return Nothing;
+        if (completions.Count == 1)
+            return completions[0];
+        return async stored =>
         {
             foreach (var completion in completions)
                 await completion(stored);
-        }
-        ,
-    };
+        };
+    }
 }
