@@ -48,6 +48,7 @@ public sealed class ServiceRegistryHooks(ServiceAllocators allocators, ResourceR
         var spec = Spec(updated);
         var old = current["spec"] as JsonObject ?? [];
         PatchAllocatedValues(spec, old);
+        NormalizeChangedClusterIP(spec, old);
         DropTypeDependentFields(spec, old);
         NormalizeClusterIPs(spec);
         var claims = new Claims(allocators, Namespace(updated), Name(updated), dryRun);
@@ -263,6 +264,21 @@ public sealed class ServiceRegistryHooks(ServiceAllocators allocators, ResourceR
             spec.Remove("allocateLoadBalancerNodePorts");
         if (TypeOf(spec) is "ClusterIP" or "ExternalName" && !(spec["externalIPs"] is JsonArray { Count: > 0 }) && SameJson(spec, old, "externalTrafficPolicy"))
             spec.Remove("externalTrafficPolicy");
+    }
+
+    /// <summary>
+    /// A clusterIP changed while clusterIPs stayed as stored: clusterIPs follows it (or is cleared with it), so that
+    /// validation reports the change of the address itself (upstream's normalizeClusterIPs on update).
+    /// </summary>
+    private static void NormalizeChangedClusterIP(JsonObject spec, JsonObject old)
+    {
+        var ip = Text(spec["clusterIP"]) ?? "";
+        if (ip == (Text(old["clusterIP"]) ?? "") || !SameJson(spec, old, "clusterIPs"))
+            return;
+        if (ip.Length == 0)
+            spec.Remove("clusterIPs");
+        else
+            spec["clusterIPs"] = new JsonArray(ip);
     }
 
     /// <summary>clusterIP and clusterIPs say the same (upstream's NormalizeClusterIPs, for single-stack).</summary>
