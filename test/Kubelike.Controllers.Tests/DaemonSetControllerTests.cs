@@ -152,8 +152,11 @@ public sealed class DaemonSetControllerTests : ControllerFixture
     public async Task A_rolling_update_replaces_every_pod_and_records_revisions()
     {
         var ns = await CreateNamespaceAsync();
-        await CreateNodesAsync(ns, 3);
-        await using var readiness = await HollowNode.StartAsync(Client, ns);
+        // Three hollow nodes of this test: Ready, and they run what the scheduler binds to them.
+        var labels = new Dictionary<string, string> { [TestLabel] = ns };
+        await using var first = await HollowNode.StartAsync(Client, new Kubelike.Node.Hollow.HollowNodeOptions { NodeName = $"{ns}-n0", Labels = labels });
+        await using var second = await HollowNode.StartAsync(Client, new Kubelike.Node.Hollow.HollowNodeOptions { NodeName = $"{ns}-n1", Labels = labels });
+        await using var third = await HollowNode.StartAsync(Client, new Kubelike.Node.Hollow.HollowNodeOptions { NodeName = $"{ns}-n2", Labels = labels });
         await Client.Resource<DaemonSet>().CreateAsync(NewDaemonSet(ns, "log"));
         await UntilAsync(async () => (await GetAsync(ns, "log")).Status is { NumberAvailable: 3, UpdatedNumberScheduled: 3 }, "three available");
         var before = (await PodsAsync(ns)).Select(p => p.Metadata!.Uid).ToHashSet();

@@ -34,7 +34,7 @@ public sealed class NamespaceControllerTests : ControllerFixture
         await Client.Resource<Pod>().CreateAsync(new Pod
         {
             Metadata = new ObjectMeta { Name = "bound", Namespace = ns },
-            Spec = new PodSpec { NodeName = "hollow-" + ns, TerminationGracePeriodSeconds = 30, Containers = [new Container { Name = "main", Image = "busybox" }] },
+            Spec = new PodSpec { NodeName = "no-agent-" + ns, TerminationGracePeriodSeconds = 30, Containers = [new Container { Name = "main", Image = "busybox" }] },
         });
         await UntilAsync(async () => (await PodsAsync(ns)).Count == 3, "the deployment's two pods and the bound pod");
 
