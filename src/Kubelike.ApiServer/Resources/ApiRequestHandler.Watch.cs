@@ -89,41 +89,15 @@ internal sealed partial class ApiRequestHandler
                             await writer.WriteBookmarkAsync(e.Revision, null, token);
                         continue;
                     }
-                    if (tableVersion is null && filter.IsEverything)
-                    {
-                        // Every plain watcher of this resource sends the same line for this event: encode it once.
-                        await writer.WriteLineAsync(SharedEventLines.Get(e, objects), token);
+                    var shared = SharedWatchEvent.Of(e, objects);
+                    var type = filter.IsEverything ? PlainType(e.Type) : FilteredType(e.Type, filter, shared);
+                    if (type is null)
                         continue;
-                    }
-                    var current = e.Type == WatchEventType.Deleted ? null : objects.ToObject(e.Value, e.Revision);
-                    var previous = e.Type switch
-                    {
-                        WatchEventType.Modified => objects.ToObject(e.PrevValue, e.PrevRevision),
-                        WatchEventType.Deleted => objects.ToObject(e.Value, e.Revision),
-                        _ => null,
-                    };
-                    var nowMatches = current is not null && filter.Matches(current);
-                    var wasMatching = previous is not null && filter.Matches(previous);
-                    switch (e.Type)
-                    {
-                        case WatchEventType.Added when nowMatches:
-                            await writer.WriteAsync("ADDED", current!, token);
-                            break;
-                        case WatchEventType.Modified when nowMatches && wasMatching:
-                            await writer.WriteAsync("MODIFIED", current!, token);
-                            break;
-                        case WatchEventType.Modified when nowMatches:
-                            await writer.WriteAsync("ADDED", current!, token);
-                            break;
-                        case WatchEventType.Modified when wasMatching:
-                            // It left this watcher's selection: to this watcher it is gone.
-                            var left = objects.ToObject(e.Value, e.Revision);
-                            await writer.WriteAsync("DELETED", left, token);
-                            break;
-                        case WatchEventType.Deleted when wasMatching:
-                            await writer.WriteAsync("DELETED", previous!, token);
-                            break;
-                    }
+                    // JSON watchers send the shared line; a table writer transforms the object, so it gets a copy.
+                    if (tableVersion is null)
+                        await writer.WriteLineAsync(shared.Line(type), token);
+                    else
+                        await writer.WriteAsync(type, shared.CopyFor(type), token);
                 }
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -145,5 +119,31 @@ internal sealed partial class ApiRequestHandler
                 }
             }
         }
+    }
+
+    private static string PlainType(WatchEventType type) => type switch
+    {
+        WatchEventType.Added => "ADDED",
+        WatchEventType.Modified => "MODIFIED",
+        _ => "DELETED",
+    };
+
+    /// <summary>
+    /// The event a selective watcher sees, or null for none: an object entering its selection is ADDED to it, one
+    /// leaving it is DELETED.
+    /// </summary>
+    private static string? FilteredType(WatchEventType type, ObjectFilter filter, SharedWatchEvent e)
+    {
+        var nowMatches = e.Current is { } current && filter.Matches(current);
+        var wasMatching = e.Previous is { } previous && filter.Matches(previous);
+        return type switch
+        {
+            WatchEventType.Added when nowMatches => "ADDED",
+            WatchEventType.Modified when nowMatches && wasMatching => "MODIFIED",
+            WatchEventType.Modified when nowMatches => "ADDED",
+            WatchEventType.Modified when wasMatching => "DELETED",
+            WatchEventType.Deleted when wasMatching => "DELETED",
+            _ => null,
+        };
     }
 }

@@ -62,6 +62,66 @@ public sealed class WatchTests : ClusterFixture
     }
 
     [Test]
+    public async Task Selective_watchers_of_one_stream_see_objects_enter_and_leave_their_selection()
+    {
+        // Many watchers share each store event (decoded once for all of them); each must still judge it by its own
+        // selector: entering the selection is ADDED, leaving it DELETED, staying in it MODIFIED.
+        var ns = await CreateNamespaceAsync();
+        var configMaps = Client.Resource<ConfigMap>();
+        var start = await configMaps.ListAsync(ns);
+        using var deadline = new CancellationTokenSource(Deadline);
+        string[] colors = ["red", "green", "blue"];
+        var selectors = Enumerable.Range(0, 12).Select(i => new WatchParameters
+        {
+            ResourceVersion = start.ResourceVersion,
+            LabelSelector = i % 2 == 0 ? $"color={colors[i / 2 % 3]}" : null,
+            FieldSelector = i % 2 == 1 ? "metadata.name=paint" : null,
+        }).ToList();
+        var seen = selectors.Select(_ => new List<(WatchEventType Type, string? Color)>()).ToList();
+        var watching = selectors.Select((parameters, i) => Task.Run(async () =>
+        {
+            await foreach (var e in configMaps.WatchAsync(ns, parameters, deadline.Token))
+            {
+                // A label watcher's last event is its end marker; the name watcher's is the deletion.
+                if (e.Item.Metadata?.Name?.StartsWith("end-", StringComparison.Ordinal) == true)
+                    return;
+                seen[i].Add((e.Type, e.Item.Metadata?.Labels?["color"]));
+                if (parameters.FieldSelector is not null && e.Type == WatchEventType.Deleted)
+                    return;
+            }
+        })).ToList();
+
+        var paint = await configMaps.CreateAsync(NewConfigMap(ns, "paint", labels: new Dictionary<string, string> { ["color"] = "red" }));
+        foreach (var color in colors)
+        {
+            paint.Metadata!.Labels!["color"] = color;
+            paint.Data!["key"] = "painted " + color;
+            paint = await configMaps.UpdateAsync(paint);
+        }
+        await configMaps.DeleteAsync("paint", ns);
+        foreach (var color in colors)
+            await configMaps.CreateAsync(NewConfigMap(ns, "end-" + color, labels: new Dictionary<string, string> { ["color"] = color }));
+        await Task.WhenAll(watching);
+
+        // Leaving a selection is a DELETED carrying the object as it was (still matching the selector).
+        var expected = new Dictionary<string, (WatchEventType, string?)[]>
+        {
+            ["color=red"] = [(WatchEventType.Added, "red"), (WatchEventType.Modified, "red"), (WatchEventType.Deleted, "red")],
+            ["color=green"] = [(WatchEventType.Added, "green"), (WatchEventType.Deleted, "green")],
+            ["color=blue"] = [(WatchEventType.Added, "blue"), (WatchEventType.Deleted, "blue")],
+            ["metadata.name=paint"] = [(WatchEventType.Added, "red"), (WatchEventType.Modified, "red"), (WatchEventType.Modified, "green"), (WatchEventType.Modified, "blue"), (WatchEventType.Deleted, "blue")],
+        };
+        Assert.Multiple(() =>
+        {
+            for (var i = 0; i < selectors.Count; i++)
+            {
+                var selector = selectors[i].LabelSelector ?? selectors[i].FieldSelector!;
+                Assert.That(seen[i], Is.EqualTo(expected[selector]), $"watcher {i} ({selector})");
+            }
+        });
+    }
+
+    [Test]
     public async Task A_watch_ends_when_the_server_timeout_passes()
     {
         var ns = await CreateNamespaceAsync();
