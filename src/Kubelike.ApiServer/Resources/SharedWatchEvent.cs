@@ -19,8 +19,8 @@ internal sealed class SharedWatchEvent
 
     private readonly WatchEvent _event;
     private readonly ResourceStore _objects;
-    private readonly WeakReference<JsonObject?> _after = new(null);
-    private readonly WeakReference<JsonObject?> _before = new(null);
+    private WeakReference<JsonObject>? _after;
+    private WeakReference<JsonObject>? _before;
     private readonly ConcurrentDictionary<string, byte[]> _lines = new(StringComparer.Ordinal);
 
     private SharedWatchEvent(WatchEvent e, ResourceStore objects)
@@ -37,10 +37,10 @@ internal sealed class SharedWatchEvent
     }
 
     /// <summary>The object after the change (for a deletion, its last state). Shared: read it, never change it.</summary>
-    public JsonObject After => Parsed(_after, _event.Value, _event.Revision);
+    public JsonObject After => Parsed(ref _after, _event.Value, _event.Revision);
 
     /// <summary>The object before a modification; null for other events. Shared: read it, never change it.</summary>
-    public JsonObject? Before => _event.Type == WatchEventType.Modified ? Parsed(_before, _event.PrevValue, _event.PrevRevision) : null;
+    public JsonObject? Before => _event.Type == WatchEventType.Modified ? Parsed(ref _before, _event.PrevValue, _event.PrevRevision) : null;
 
     /// <summary>The state a watcher's filter judges as "now": none once the object is deleted.</summary>
     public JsonObject? Current => _event.Type == WatchEventType.Deleted ? null : After;
@@ -65,18 +65,18 @@ internal sealed class SharedWatchEvent
         ? _objects.ToObject(_event.PrevValue, _event.Revision)
         : _objects.ToObject(_event.Value, _event.Revision);
 
-    private JsonObject Parsed(WeakReference<JsonObject?> cache, ReadOnlyMemory<byte> value, long revision)
+    /// <summary>
+    /// The parsed object if the collector left it, else a new parse, published without a lock: watchers waiting on a
+    /// lock spin on the CPU the parse needs, while at worst a parse per core is repeated.
+    /// </summary>
+    private JsonObject Parsed(ref WeakReference<JsonObject>? cache, ReadOnlyMemory<byte> value, long revision)
     {
-        if (cache.TryGetTarget(out var obj) && obj is not null)
+        var seen = Volatile.Read(ref cache);
+        if (seen is not null && seen.TryGetTarget(out var obj))
             return obj;
-        lock (cache)
-        {
-            if (cache.TryGetTarget(out obj) && obj is not null)
-                return obj;
-            obj = Frozen(_objects.ToObject(value, revision));
-            cache.SetTarget(obj);
-            return obj;
-        }
+        obj = Frozen(_objects.ToObject(value, revision));
+        var published = Interlocked.CompareExchange(ref cache, new WeakReference<JsonObject>(obj), seen);
+        return published is not null && published != seen && published.TryGetTarget(out var other) ? other : obj;
     }
 
     /// <summary>

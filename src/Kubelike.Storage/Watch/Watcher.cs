@@ -11,6 +11,8 @@ internal sealed class Watcher : IObjectWatch
 {
     private readonly WatchHub _hub;
     private readonly Channel<WatchEvent> _live;
+    private readonly int _capacity;
+    private int _queued;
     private IReadOnlyList<WatchEvent> _catchUp = [];
 
     public Watcher(WatchHub hub, string resource, string? ns, long startRevision, int capacity)
@@ -19,12 +21,10 @@ internal sealed class Watcher : IObjectWatch
         Resource = resource;
         Namespace = ns;
         StartRevision = startRevision;
-        _live = Channel.CreateBounded<WatchEvent>(new BoundedChannelOptions(capacity)
-        {
-            SingleReader = true,
-            SingleWriter = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
+        // Unbounded with a count of our own: a bounded channel takes a lock on every read and write, which the hub's
+        // thread and a reader then fight over for every event; the single-reader unbounded channel does not.
+        _capacity = capacity;
+        _live = Channel.CreateUnbounded<WatchEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     }
 
     public string Resource { get; }
@@ -44,7 +44,7 @@ internal sealed class Watcher : IObjectWatch
     {
         if (Closed || watchEvent.Revision <= StartRevision || !Matches(watchEvent.Key, Resource, Namespace))
             return;
-        if (!_live.Writer.TryWrite(watchEvent))
+        if (Interlocked.Increment(ref _queued) > _capacity || !_live.Writer.TryWrite(watchEvent))
         {
             Close(new StorageException(StorageErrorCode.WatcherTooSlow,
                 $"watch of {Resource} closed: the watcher fell more than {_hub.WatcherCapacity} events behind"));
@@ -59,7 +59,8 @@ internal sealed class Watcher : IObjectWatch
         var progress = new WatchEvent(WatchEventType.Progress, new ObjectKey(Resource, Namespace ?? "", ""), ReadOnlyMemory<byte>.Empty,
             Math.Max(revision, StartRevision), 0, ReadOnlyMemory<byte>.Empty, 0, null);
         // A bookmark that does not fit is simply skipped: it carries no change.
-        _live.Writer.TryWrite(progress);
+        if (Interlocked.Increment(ref _queued) > _capacity || !_live.Writer.TryWrite(progress))
+            Interlocked.Decrement(ref _queued);
     }
 
     internal void Close(Exception? error)
@@ -80,7 +81,10 @@ internal sealed class Watcher : IObjectWatch
             yield return e;
         }
         await foreach (var e in _live.Reader.ReadAllAsync(cancellationToken))
+        {
+            Interlocked.Decrement(ref _queued);
             yield return e;
+        }
     }
 
     public void RequestProgress() => _hub.RequestProgress(this);
