@@ -9,6 +9,7 @@ using Kubelike.Node.Pods;
 using Kubelike.Node.Probes;
 using Kubelike.Node.Registration;
 using Kubelike.Node.Serving;
+using Kubelike.Node.Volumes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -71,6 +72,7 @@ public sealed class NodeAgent : IAsyncDisposable
         });
         _informer.Start(_stopping.Token);
         await _informer.WaitForCacheSyncAsync(cancellationToken);
+        RemoveOrphanedVolumes(_informer.Cache.List().Select(p => p.Metadata?.Uid).OfType<string>().ToHashSet(StringComparer.Ordinal));
         _logger.LogInformation("node agent {Node} running pods through {Endpoint}", _options.NodeName, _options.RuntimeEndpoint);
     }
 
@@ -92,6 +94,25 @@ public sealed class NodeAgent : IAsyncDisposable
         _prober.Dispose();
         _channel.Dispose();
         _stopping.Dispose();
+    }
+
+    /// <summary>Volumes of pods that went away while the agent was down (the kubelet's orphaned pod cleanup).</summary>
+    private void RemoveOrphanedVolumes(HashSet<string> podUids)
+    {
+        if (!Directory.Exists(_options.PodVolumeDirectory))
+            return;
+        foreach (var directory in Directory.EnumerateDirectories(_options.PodVolumeDirectory).Where(d => !podUids.Contains(Path.GetFileName(d))))
+        {
+            try
+            {
+                PodVolumes.TearDown(directory);
+                _logger.LogInformation("removed the volumes of orphaned pod {Uid}", Path.GetFileName(directory));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                _logger.LogWarning("removing orphaned pod volumes {Directory} failed: {Reason}", directory, e.Message);
+            }
+        }
     }
 
     private Task Loop(Func<CancellationToken, Task> loop) => Task.Run(async () =>

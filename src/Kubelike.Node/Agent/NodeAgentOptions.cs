@@ -34,5 +34,14 @@ public sealed record NodeAgentOptions
     /// <summary>The endpoint's port (the kubelet's 10250 by default; 0 lets the system choose, for tests).</summary>
     public int ListenPort { get; init; } = 10250;
 
+    /// <summary>
+    /// How often ConfigMap, Secret, downward API and projected volumes of running pods are re-read and rewritten when
+    /// their source changed (the kubelet's sync period plays this part upstream).
+    /// </summary>
+    public TimeSpan VolumeRefreshInterval { get; init; } = TimeSpan.FromSeconds(10);
+
     public string PodLogDirectory => Path.Combine(DataDirectory, "pods-like");
+
+    /// <summary>Per-pod state, as the kubelet's <c>pods/UID/volumes/PLUGIN/NAME</c>.</summary>
+    public string PodVolumeDirectory => Path.Combine(DataDirectory, "pods");
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Kubelike.Api.Core.V1;
+using Kubelike.Api.Primitives;
 using Kubelike.Client.Rest;
 
 namespace Kubelike.Node.Pods;
@@ -76,7 +77,7 @@ public sealed class ContainerEnvironment(KubernetesClient client)
             }
             else if (from.ResourceFieldRef is { } resourceRef)
             {
-                value = ResourceValue(container, resourceRef.Resource ?? "");
+                value = ResourceValue(container, resourceRef.Resource ?? "", resourceRef.Divisor);
             }
 
             if (value is not null)
@@ -118,7 +119,8 @@ public sealed class ContainerEnvironment(KubernetesClient client)
         return output.ToString();
     }
 
-    private static string FieldValue(Pod pod, string path)
+    /// <summary>A pod field as env valueFrom and downward API volumes read it.</summary>
+    internal static string FieldValue(Pod pod, string path)
     {
         var meta = pod.Metadata!;
         if (path.StartsWith("metadata.labels['", StringComparison.Ordinal) && path.EndsWith("']", StringComparison.Ordinal))
@@ -140,16 +142,20 @@ public sealed class ContainerEnvironment(KubernetesClient client)
         };
     }
 
-    private static string ResourceValue(Container container, string resource)
+    /// <summary>
+    /// A container's request or limit divided by <paramref name="divisor"/> (1 by default) and rounded up, as the
+    /// downward API gives it; an unset limit is the node's capacity (CPUs) or 0.
+    /// </summary>
+    internal static string ResourceValue(Container container, string resource, Quantity? divisor = null)
     {
         var resources = container.Resources;
         var (map, name) = resource.StartsWith("requests.", StringComparison.Ordinal)
             ? (resources?.Requests, resource[9..])
             : (resources?.Limits, resource.StartsWith("limits.", StringComparison.Ordinal) ? resource[7..] : resource);
+        var by = divisor is null || divisor.ToDecimal() == 0 ? 1m : divisor.ToDecimal();
         if (map?.TryGetValue(name, out var quantity) != true || quantity is null)
-            return name == "cpu" ? Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture) : "0";
-        // Rounded up to whole units (cores, bytes), as the downward API does with the default divisor.
-        return Math.Ceiling(quantity.ToDecimal()).ToString(CultureInfo.InvariantCulture);
+            return name == "cpu" ? Math.Ceiling(Environment.ProcessorCount / by).ToString(CultureInfo.InvariantCulture) : "0";
+        return Math.Ceiling(quantity.ToDecimal() / by).ToString(CultureInfo.InvariantCulture);
     }
 
     private static async Task<T?> GetOrNullAsync<T>(ResourceClient<T> resource, string name, string ns, bool optional, string kind, CancellationToken cancellationToken)

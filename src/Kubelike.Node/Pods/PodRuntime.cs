@@ -6,6 +6,7 @@ using Kubelike.Node.Cri;
 using Kubelike.Node.Cri.Grpc;
 using Kubelike.Node.Logs;
 using Kubelike.Node.Probes;
+using Kubelike.Node.Volumes;
 using V1 = Kubelike.Node.Cri.V1;
 
 namespace Kubelike.Node.Pods;
@@ -24,11 +25,15 @@ internal sealed class PodRuntime(KubernetesClient client, RuntimeServiceClient r
     private readonly ResourceClient<Pod> _pods = client.Resource<Pod>();
     private readonly ResourceClient<Event> _events = client.Resource<Event>();
     private readonly ContainerEnvironment _environment = new(client);
+    private readonly VolumeContents _volumeContents = new(client);
 
     public string HostIp => hostIp;
 
     /// <summary>Runs the containers' probes (one for the whole node: it holds the HTTP client).</summary>
     public ProbeExecutor Prober => prober;
+
+    /// <summary>The volume manager of one pod (a worker keeps it for the pod's life).</summary>
+    public PodVolumes Volumes(string podUid) => new(client, _volumeContents, options, podUid);
 
     public async Task<(string SandboxId, V1.PodSandboxConfig Config, string? PodIp)> RunSandboxAsync(Pod pod, CancellationToken cancellationToken)
     {
@@ -99,7 +104,7 @@ internal sealed class PodRuntime(KubernetesClient client, RuntimeServiceClient r
     }
 
     /// <summary>Creates and starts one container; the log file is <c>NAME/ATTEMPT.log</c> under the pod's log directory.</summary>
-    public async Task<string> StartContainerAsync(Pod pod, string sandboxId, V1.PodSandboxConfig sandboxConfig, Container container, int attempt, CancellationToken cancellationToken)
+    public async Task<string> StartContainerAsync(Pod pod, string sandboxId, V1.PodSandboxConfig sandboxConfig, Container container, PodVolumes volumes, int attempt, CancellationToken cancellationToken)
     {
         var env = await _environment.ResolveAsync(pod, container, cancellationToken);
         var variables = env.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
@@ -112,6 +117,7 @@ internal sealed class PodRuntime(KubernetesClient client, RuntimeServiceClient r
             WorkingDir = container.WorkingDir ?? "",
             Envs = { env.Select(e => new V1.KeyValue { Key = e.Key, Value = e.Value }) },
             LogPath = $"{container.Name}/{attempt}.log",
+            Mounts = { volumes.MountsFor(container, variables) },
             Labels = { [PodUidLabel] = pod.Metadata!.Uid, [PodNameLabel] = pod.Metadata.Name, [PodNamespaceLabel] = pod.Metadata.Namespace, [ContainerNameLabel] = container.Name },
             Linux = new V1.LinuxContainerConfig
             {
@@ -214,7 +220,7 @@ internal sealed class PodRuntime(KubernetesClient client, RuntimeServiceClient r
         }
     }
 
-    public async Task RecordEventAsync(Pod pod, string fieldPath, string type, string reason, string message, CancellationToken cancellationToken)
+    public async Task RecordEventAsync(Pod pod, string? fieldPath, string type, string reason, string message, CancellationToken cancellationToken)
     {
         var now = DateTimeOffset.UtcNow;
         try

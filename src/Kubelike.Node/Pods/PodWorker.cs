@@ -7,6 +7,7 @@ using Kubelike.Node.Cri;
 using Kubelike.Node.Cri.Grpc;
 using Kubelike.Node.Probes;
 using Kubelike.Node.Status;
+using Kubelike.Node.Volumes;
 using Microsoft.Extensions.Logging;
 using CriContainerState = Kubelike.Node.Cri.V1.ContainerState;
 using CriContainerStatus = Kubelike.Node.Cri.V1.ContainerStatus;
@@ -31,6 +32,8 @@ internal sealed class PodWorker(PodRuntime runtime, NodeAgentOptions options, IL
     private string? _podIp;
     private DateTimeOffset? _startTime;
     private string? _lastStatusJson;
+    private PodVolumes? _volumes;
+    private readonly HashSet<string> _reportedMountFailures = new(StringComparer.Ordinal);
 
     public string Uid => _pod.Metadata!.Uid!;
 
@@ -97,6 +100,7 @@ internal sealed class PodWorker(PodRuntime runtime, NodeAgentOptions options, IL
         {
             var grace = pod.Metadata!.DeletionGracePeriodSeconds ?? pod.Spec?.TerminationGracePeriodSeconds ?? 30;
             await TeardownAsync(_gone ? 0 : grace, cancellationToken);
+            TearDownVolumes(pod);
             if (!_gone)
                 await runtime.DeletePodObjectAsync(pod, cancellationToken);
             // The pod is gone for good: its logs go with it, as the kubelet removes them.
@@ -110,13 +114,21 @@ internal sealed class PodWorker(PodRuntime runtime, NodeAgentOptions options, IL
         var spec = pod.Spec!;
         var now = DateTimeOffset.UtcNow;
         _startTime ??= now;
+        var restartPolicy = spec.RestartPolicy ?? "Always";
+        if (!await MountVolumesAsync(pod, now, cancellationToken))
+        {
+            // As the kubelet: no sandbox and no container until every volume is there; the pod waits in ContainerCreating.
+            await WriteStatusAsync(pod, _statusBuilder.Build(pod, restartPolicy, (spec.InitContainers?.Count ?? 0) == 0, false, _podIp, runtime.HostIp, _startTime.Value,
+                _containers, new Dictionary<string, CriContainerStatus?>(), new Dictionary<string, CriContainerStatus?>(), now), cancellationToken);
+            return false;
+        }
+
         if (_sandboxId is null)
         {
             (_sandboxId, _sandboxConfig, _podIp) = await runtime.RunSandboxAsync(pod, cancellationToken);
             logger.LogInformation("pod {Pod}: sandbox {Sandbox} ip {Ip}", PodKey, _sandboxId, _podIp ?? "(host network)");
         }
 
-        var restartPolicy = spec.RestartPolicy ?? "Always";
         var initialized = true;
         var initFailed = false;
         foreach (var container in spec.InitContainers ?? [])
@@ -143,17 +155,50 @@ internal sealed class PodWorker(PodRuntime runtime, NodeAgentOptions options, IL
 
         var status = _statusBuilder.Build(pod, restartPolicy, initialized, initFailed, _podIp, runtime.HostIp, _startTime.Value,
             _containers, initStatuses, statuses, now);
-        var json = Kubelike.Api.KubernetesJson.Serialize(status);
-        if (json != _lastStatusJson)
-        {
-            await runtime.WriteStatusAsync(pod, status, cancellationToken);
-            _lastStatusJson = json;
-        }
+        await WriteStatusAsync(pod, status, cancellationToken);
 
         // A finished pod's sandbox is stopped (its containers have all exited), as the kubelet does.
         if (status.Phase is "Succeeded" or "Failed")
             await runtime.StopSandboxAsync(_sandboxId, cancellationToken);
         return false;
+    }
+
+    private async Task WriteStatusAsync(Pod pod, PodStatus status, CancellationToken cancellationToken)
+    {
+        var json = Kubelike.Api.KubernetesJson.Serialize(status);
+        if (json == _lastStatusJson)
+            return;
+        await runtime.WriteStatusAsync(pod, status, cancellationToken);
+        _lastStatusJson = json;
+    }
+
+    /// <summary>Sets up (and refreshes) the pod's volumes; a new failure is a FailedMount event. True when all are there.</summary>
+    private async Task<bool> MountVolumesAsync(Pod pod, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        _volumes ??= runtime.Volumes(pod.Metadata!.Uid!);
+        var failures = await _volumes.SetUpAsync(pod, now, cancellationToken);
+        if (failures.Count == 0)
+            _reportedMountFailures.Clear();
+        foreach (var failure in failures.Where(_reportedMountFailures.Add))
+        {
+            logger.LogWarning("pod {Pod}: {Failure}", PodKey, failure);
+            await runtime.RecordEventAsync(pod, null, "Warning", "FailedMount", failure, cancellationToken);
+        }
+
+        return _volumes.AllMounted(pod);
+    }
+
+    private void TearDownVolumes(Pod pod)
+    {
+        try
+        {
+            (_volumes ?? runtime.Volumes(pod.Metadata!.Uid!)).TearDown();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left for the orphan sweep at the agent's next start.
+            logger.LogWarning("pod {Pod}: removing its volumes failed: {Reason}", PodKey, e.Message);
+        }
     }
 
     private ContainerRecord Record(string name)
@@ -247,7 +292,7 @@ internal sealed class PodWorker(PodRuntime runtime, NodeAgentOptions options, IL
 
         try
         {
-            record.ContainerId = await runtime.StartContainerAsync(pod, _sandboxId!, _sandboxConfig!, container, record.Attempt, cancellationToken);
+            record.ContainerId = await runtime.StartContainerAsync(pod, _sandboxId!, _sandboxConfig!, container, _volumes!, record.Attempt, cancellationToken);
             record.Attempt++;
             record.Waiting = null;
         }
