@@ -15,6 +15,7 @@ using Kubelike.Controllers.Runtime;
 using Kubelike.Controllers.Scheduling;
 using Kubelike.Controllers.ServiceAccounts;
 using Kubelike.Controllers.StatefulSets;
+using Kubelike.Controllers.Volumes;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -26,7 +27,7 @@ namespace Kubelike.Controllers.Hosting;
 /// <c>kube-controller-manager</c> Lease, one shared informer per kind, each controller's workers and the scheduler.
 /// </summary>
 public sealed class ControllerManager(
-    Func<KubernetesClient> connect, IHostApplicationLifetime lifetime, ILoggerFactory loggerFactory, LeaderElectionTimings? timings = null) : BackgroundService
+    Func<KubernetesClient> connect, IHostApplicationLifetime lifetime, ILoggerFactory loggerFactory, LeaderElectionTimings? timings = null, LocalPathOptions? localPath = null) : BackgroundService
 {
     /// <summary>The Lease in kube-system that upstream's kube-controller-manager elects its leader with.</summary>
     public const string LeaseName = "kube-controller-manager";
@@ -76,12 +77,13 @@ public sealed class ControllerManager(
         using var endpoints = new EndpointsController(client, informers, loggerFactory.CreateLogger<EndpointsController>());
         using var endpointSlices = new EndpointSliceController(client, informers, loggerFactory.CreateLogger<EndpointSliceController>());
         using var loadBalancers = new LoadBalancerController(client, informers, loggerFactory.CreateLogger<LoadBalancerController>());
+        using var volumeBinder = new PersistentVolumeBinder(client, informers, localPath ?? new LocalPathOptions("/var/lib/kubelike/local-path"), loggerFactory.CreateLogger<PersistentVolumeBinder>());
         // The scheduler leads with the controllers (one Lease for the process's control loops).
         using var scheduler = new Scheduler(client, informers, loggerFactory.CreateLogger<Scheduler>());
         informers.Start(leading);
         if (!await informers.WaitForCacheSyncAsync(leading))
             return;
-        Reconciler[] controllers = [replicaSets, deployments, garbageCollector, replicationControllers, statefulSets, daemonSets, namespaces, serviceAccounts, jobs, jobTtl, cronJobs, endpoints, endpointSlices, loadBalancers];
+        Reconciler[] controllers = [replicaSets, deployments, garbageCollector, replicationControllers, statefulSets, daemonSets, namespaces, serviceAccounts, jobs, jobTtl, cronJobs, endpoints, endpointSlices, loadBalancers, volumeBinder];
         logger.LogInformation("controllers started: {Controllers}, Scheduler", string.Join(", ", controllers.Select(c => c.GetType().Name)));
         await Task.WhenAll([.. controllers.Select(c => c.RunAsync(WorkersPerController, leading)), scheduler.RunAsync(leading)]);
     }

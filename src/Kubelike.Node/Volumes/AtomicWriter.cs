@@ -42,7 +42,7 @@ public static class AtomicWriter
         if (File.Exists(newLink) || new FileInfo(newLink).LinkTarget is not null)
             File.Delete(newLink);
         File.CreateSymbolicLink(newLink, timestamped);
-        File.Move(newLink, dataLink, overwrite: true);
+        VolumeNativeMethods.Rename(newLink, dataLink);
 
         var visible = files.Select(f => f.Path.Split('/')[0]).ToHashSet(StringComparer.Ordinal);
         foreach (var name in visible)

@@ -29,6 +29,17 @@ internal static class VolumeNativeMethods
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     public static extern int Unmount([MarshalAs(UnmanagedType.LPUTF8Str)] string target, int flags);
 
+    [DllImport("libc", EntryPoint = "rename", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int RenameNative([MarshalAs(UnmanagedType.LPUTF8Str)] string from, [MarshalAs(UnmanagedType.LPUTF8Str)] string to);
+
+    /// <summary>rename(2) itself: atomic, and it moves a symbolic link as a link (File.Move looks at the link's target).</summary>
+    public static void Rename(string from, string to)
+    {
+        if (RenameNative(from, to) != 0)
+            throw new IOException($"rename {from} to {to} failed: {new System.ComponentModel.Win32Exception(Marshal.GetLastPInvokeError()).Message}");
+    }
+
     [DllImport("libc", EntryPoint = "stat", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int Stat([MarshalAs(UnmanagedType.LPUTF8Str)] string path, byte[] buffer);

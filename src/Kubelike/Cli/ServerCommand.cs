@@ -107,8 +107,14 @@ internal static class ServerCommand
         };
         nodePortRange.Validators.Add(result => AddErrorIfThrows(result, () => ServiceNetworkOptions.ParseNodePortRange(result.GetValueOrDefault<string>()!)));
 
+        var localPathDirectory = new Option<string>("--local-path-dir")
+        {
+            Description = "Directory the local-path provisioner (the default StorageClass local-path) makes its volumes in (default DATA_DIR/storage)",
+        };
+
         var command = new Command("server", "Run the API server with its datastore")
         {
+            localPathDirectory,
             clusterIPRange,
             nodePortRange,
             dataDirectory,
@@ -138,6 +144,7 @@ internal static class ServerCommand
                 NodeName = parseResult.GetValue(nodeName) ?? Dns.GetHostName(),
                 NodePort = parseResult.GetValue(nodePort),
                 ServiceNetwork = NetworkOptions(parseResult.GetValue(clusterIPRange)!, parseResult.GetValue(nodePortRange)!),
+                LocalPathDirectoryOption = parseResult.GetValue(localPathDirectory) is { Length: > 0 } localPath ? Path.GetFullPath(localPath) : null,
                 CgroupRoot = Environment.GetEnvironmentVariable("KUBELIKE_CGROUP_ROOT") is { Length: > 0 } root ? root : "kubelike",
             };
             return ServerRunner.RunAsync(options, cancellationToken);

@@ -26,5 +26,10 @@ internal sealed record ServerOptions(string DataDirectory, string? DatastoreEndp
     /// <summary>--service-cluster-ip-range and --service-node-port-range.</summary>
     public Kubelike.ApiServer.Services.ServiceNetworkOptions ServiceNetwork { get; init; } = new();
 
+    /// <summary>Where the local-path provisioner makes its hostPath volumes (<c>--local-path-dir</c>; <c>storage/</c> in the data directory by default).</summary>
+    public string? LocalPathDirectoryOption { get; init; }
+
+    public string LocalPathDirectory => LocalPathDirectoryOption ?? Path.Combine(DataDirectory, "storage");
+
     public string EmbeddedPostgresDirectory => Path.Combine(DataDirectory, "postgres");
 }

@@ -127,7 +127,8 @@ internal static class ServerRunner
             services.AddHostedService(provider => new ControllerManager(
                 () => new KubernetesClient(KubernetesClientConfiguration.FromKubeconfig(provider.GetRequiredService<ApiServerOptions>().AdminKubeconfigPath)),
                 provider.GetRequiredService<IHostApplicationLifetime>(),
-                provider.GetRequiredService<ILoggerFactory>()));
+                provider.GetRequiredService<ILoggerFactory>(),
+                localPath: new Kubelike.Controllers.Volumes.LocalPathOptions(options.LocalPathDirectory)));
         }
         if (options.ContainerRuntimeEndpoint is not null)
             services.AddHostedService<NodeAgentService>();

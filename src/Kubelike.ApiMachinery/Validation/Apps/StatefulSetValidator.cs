@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Kubelike.Api;
 using Kubelike.Api.Apps.V1;
+using Kubelike.Api.Core.V1;
 using Kubelike.ApiMachinery.Validation.Core;
 
 namespace Kubelike.ApiMachinery.Validation.Apps;
@@ -62,7 +63,7 @@ public sealed class StatefulSetValidator : FieldValidator<StatefulSet>
             e.Nonnegative(at.Child("minReadySeconds"), spec.MinReadySeconds);
             e.Nonnegative(at.Child("ordinals", "start"), spec.Ordinals?.Start);
             WorkloadRules.Selector(e, at.Child("selector"), spec.Selector, "statefulset");
-            PodTemplateSpecValidator.ForController(e, at.Child("template"), spec.Template, spec.Selector, PodTemplateSpecValidator.AlwaysRestart, "StatefulSet");
+            PodTemplateSpecValidator.ForController(e, at.Child("template"), WithClaimVolumes(spec.Template, spec.VolumeClaimTemplates), spec.Selector, PodTemplateSpecValidator.AlwaysRestart, "StatefulSet");
             var i = 0;
             foreach (var claim in spec.VolumeClaimTemplates ?? [])
             {
@@ -71,6 +72,22 @@ public sealed class StatefulSetValidator : FieldValidator<StatefulSet>
                 e.Validate(PersistentVolumeClaimSpecValidator.Instance, claim.Spec, claimPath.Child("spec"));
             }
         });
+    }
+
+    /// <summary>
+    /// The template as the controller stamps pods out of it: a volume per claim template, so volumeMounts may name
+    /// them (upstream does not validate the template's volumes for this reason).
+    /// </summary>
+    private static PodTemplateSpec? WithClaimVolumes(PodTemplateSpec? template, IList<PersistentVolumeClaim>? claims)
+    {
+        if (template?.Spec is null || claims is not { Count: > 0 })
+            return template;
+        var copy = KubernetesJson.Deserialize<PodTemplateSpec>(KubernetesJson.Serialize(template))!;
+        var volumes = copy.Spec!.Volumes ?? [];
+        foreach (var claim in claims.Where(c => c.Metadata?.Name is { } name && volumes.All(v => v.Name != name)))
+            volumes.Add(new Volume { Name = claim.Metadata!.Name, PersistentVolumeClaim = new PersistentVolumeClaimVolumeSource { ClaimName = claim.Metadata.Name } });
+        copy.Spec.Volumes = volumes;
+        return copy;
     }
 }
 

@@ -29,6 +29,12 @@ public sealed class PersistentVolumeClaimUpdateValidator : FieldValidator<Object
                 next.Remove("volumeName");
                 old.Remove("volumeName");
             }
+            // Retroactive default StorageClass assignment: a claim without a class may be given one, once.
+            if (update.Old.Spec?.StorageClassName is null)
+            {
+                next.Remove("storageClassName");
+                old.Remove("storageClassName");
+            }
             if (!JsonNode.DeepEquals(next, old))
             {
                 e.Forbidden(e.Path.Child("spec"), "spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims");
