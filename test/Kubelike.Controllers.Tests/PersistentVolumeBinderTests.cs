@@ -135,7 +135,7 @@ public sealed class PersistentVolumeBinderTests : ControllerFixture
         {
             try
             {
-                await Client.Resource<PersistentVolume>().GetAsync(volume.Metadata.Name!);
+                await Client.Resource<PersistentVolume>().GetAsync(volume.Metadata!.Name!);
                 return false;
             }
             catch (KubernetesApiException e) when (e.IsNotFound)

@@ -77,6 +77,9 @@ public sealed class PersistentVolumeBinder : Reconciler
             Queue.Add($"claim/{claimRef.Namespace}/{claimRef.Name}");
         else
             EnqueueUnboundClaims();
+        // Claims pre-bound to this volume by name wait for it.
+        foreach (var claim in _claims.Cache.List().Where(c => c.Spec?.VolumeName == volume.Metadata!.Name))
+            Queue.Add(ClaimKey(claim));
     }
 
     private void EnqueueUnboundClaims()

@@ -21,18 +21,27 @@ public abstract class ControllerFixture : ClientFixture
     protected async Task<List<ReplicaSet>> ReplicaSetsAsync(string ns) => [.. (await Client.Resource<ReplicaSet>().ListAsync(ns)).Items];
 
     /// <summary>Reports a pod Running and Ready, as its node agent would (for tests that pace pods themselves).</summary>
-    protected async Task MarkRunningAndReadyAsync(string ns, string name)
-    {
-        var pod = await Client.Resource<Pod>().GetAsync(name, ns);
-        var now = DateTimeOffset.UtcNow;
-        pod.Status = new PodStatus
+    protected Task MarkRunningAndReadyAsync(string ns, string name) =>
+        // Again on a conflict: the scheduler writes the status of a pod it cannot place meanwhile.
+        Poll.UntilAsync(async () =>
         {
-            Phase = "Running",
-            StartTime = now,
-            Conditions = [new PodCondition { Type = "Ready", Status = "True", LastTransitionTime = now }],
-        };
-        await Client.Resource<Pod>().UpdateStatusAsync(pod);
-    }
+            var pod = await Client.Resource<Pod>().GetAsync(name, ns);
+            var now = DateTimeOffset.UtcNow;
+            pod.Status = new PodStatus
+            {
+                Phase = "Running",
+                StartTime = now,
+                Conditions = [new PodCondition { Type = "Ready", Status = "True", LastTransitionTime = now }],
+            };
+            try
+            {
+                return await Client.Resource<Pod>().UpdateStatusAsync(pod);
+            }
+            catch (Client.Rest.KubernetesApiException e) when (e.IsConflict)
+            {
+                return null;
+            }
+        }, $"pod {ns}/{name} marked running and ready", Timeout);
 
     /// <summary>
     /// Reads, changes and writes an object, again on a conflict: its controller writes status meanwhile, which
