@@ -45,6 +45,11 @@ internal sealed partial class ApiRequestHandler(ResourceRegistry registry, IObje
             await BindAsync(context, info);
             return;
         }
+        if (IsPodStream(info) && info.Namespace.Length > 0 && info.Name.Length > 0)
+        {
+            await PodStreamAsync(context, new ResourceStore(store, resource), info, user);
+            return;
+        }
         var podLog = info.Subresource == "log" && resource.Group.Length == 0 && resource.Plural == "pods";
         var finalize = info.Subresource == NamespaceFinalization.FinalizeSubresource && resource.FindSubresource(info.Subresource) is not null;
         if (info.Subresource.Length > 0 && !(info.Subresource == "status" || (info.Subresource == "scale" && resource.HasScale) || podLog || finalize))

@@ -9,6 +9,7 @@ using Kubelike.Node.Pods;
 using Kubelike.Node.Probes;
 using Kubelike.Node.Registration;
 using Kubelike.Node.Serving;
+using Kubelike.Node.Streaming;
 using Kubelike.Node.Volumes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -33,6 +34,7 @@ public sealed class NodeAgent : IAsyncDisposable
     private SharedInformer<Pod>? _informer;
     private PodWorkers? _workers;
     private NodeServer? _server;
+    private PodStreams? _streams;
     private readonly ILoggerFactory _loggerFactory;
 
     public NodeAgent(KubernetesClient client, NodeAgentOptions options, ILoggerFactory? loggerFactory = null)
@@ -54,7 +56,8 @@ public sealed class NodeAgent : IAsyncDisposable
         var hostIp = HostFacts.Read(_options.DataDirectory).InternalIp;
         // The endpoint first: the Node's status advertises its port. Its log lookups read the pod informer's cache.
         var logs = new ContainerLogs(_options, (ns, name) => _informer?.Cache.Get(ns, name));
-        _server = await NodeServer.StartAsync(_options, _client.Configuration.CertificateAuthorities, IPAddress.Parse(hostIp), logs, _loggerFactory, cancellationToken);
+        _streams = new PodStreams(_runtime, (ns, name) => _informer?.Cache.Get(ns, name));
+        _server = await NodeServer.StartAsync(_options, _client.Configuration.CertificateAuthorities, IPAddress.Parse(hostIp), logs, _streams, _loggerFactory, cancellationToken);
         var reporter = new NodeStatusReporter(_client, _runtime, _options, _server.Port, _logger);
         await reporter.RegisterAsync(cancellationToken);
         var lease = new NodeLeaseRenewer(_client, _options.NodeName, _options.LeaseRenewInterval, _logger);
@@ -82,6 +85,7 @@ public sealed class NodeAgent : IAsyncDisposable
         await _stopping.CancelAsync();
         if (_server is not null)
             await _server.DisposeAsync();
+        _streams?.Dispose();
         if (_informer is not null)
             await _informer.DisposeAsync();
         if (_workers is not null)

@@ -118,6 +118,10 @@ internal sealed class PodRuntime(KubernetesClient client, RuntimeServiceClient r
             Envs = { env.Select(e => new V1.KeyValue { Key = e.Key, Value = e.Value }) },
             LogPath = $"{container.Name}/{attempt}.log",
             Mounts = { volumes.MountsFor(container, variables) },
+            // An open stdin (and terminal) is what `kubectl attach -i [-t]` and `kubectl run -i` talk to.
+            Stdin = container.Stdin == true,
+            StdinOnce = container.StdinOnce == true,
+            Tty = container.Tty == true,
             Labels = { [PodUidLabel] = pod.Metadata!.Uid, [PodNameLabel] = pod.Metadata.Name, [PodNamespaceLabel] = pod.Metadata.Namespace, [ContainerNameLabel] = container.Name },
             Linux = new V1.LinuxContainerConfig
             {

@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using Kubelike.Api;
 using Kubelike.Node.Agent;
 using Kubelike.Node.Logs;
+using Kubelike.Node.Streaming;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -32,7 +33,7 @@ public sealed class NodeServer : IAsyncDisposable
     /// <summary>The port it listens on (the one asked for, or the one the system chose for 0).</summary>
     public int Port { get; }
 
-    public static async Task<NodeServer> StartAsync(NodeAgentOptions options, X509Certificate2Collection authorities, IPAddress advertisedAddress, ContainerLogs logs,
+    public static async Task<NodeServer> StartAsync(NodeAgentOptions options, X509Certificate2Collection authorities, IPAddress advertisedAddress, ContainerLogs logs, PodStreams streams,
         ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -51,8 +52,17 @@ public sealed class NodeServer : IAsyncDisposable
             }));
         });
         var app = builder.Build();
+        app.UseWebSockets();
         app.MapGet("/containerLogs/{ns}/{pod}/{container}", (HttpContext context, string ns, string pod, string container) =>
             ContainerLogsAsync(context, logs, ns, pod, container));
+        // GET for WebSocket clients, POST for SPDY ones (kubectl's fallback), as the kubelet.
+        string[] upgradeMethods = ["GET", "POST"];
+        app.MapMethods("/exec/{ns}/{pod}/{container}", upgradeMethods, (HttpContext context, string ns, string pod, string container) =>
+            StreamAsync(context, () => streams.ExecAsync(context, ns, pod, container)));
+        app.MapMethods("/attach/{ns}/{pod}/{container}", upgradeMethods, (HttpContext context, string ns, string pod, string container) =>
+            StreamAsync(context, () => streams.AttachAsync(context, ns, pod, container)));
+        app.MapMethods("/portForward/{ns}/{pod}", upgradeMethods, (HttpContext context, string ns, string pod) =>
+            StreamAsync(context, () => streams.PortForwardAsync(context, ns, pod)));
         app.MapGet("/healthz", () => "ok");
         await app.StartAsync(cancellationToken);
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()
@@ -99,6 +109,22 @@ public sealed class NodeServer : IAsyncDisposable
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The reader went away (kubectl logs -f interrupted).
+        }
+    }
+
+    private static async Task StreamAsync(HttpContext context, Func<Task> stream)
+    {
+        try
+        {
+            await stream();
+        }
+        catch (StreamRequestException e) when (!context.Response.HasStarted)
+        {
+            await WriteStatusAsync(context, e.StatusCode, e.Reason, e.Message);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away mid-session.
         }
     }
 

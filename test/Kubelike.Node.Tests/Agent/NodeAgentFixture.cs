@@ -26,6 +26,8 @@ public abstract class NodeAgentFixture
     private TempDirectory? _dataDirectory;
     private UnixSocketGrpcChannel? _channel;
 
+    protected KubelikeServer Server => _server ?? throw new InvalidOperationException("not started");
+
     protected KubernetesClient Client => _client ?? throw new InvalidOperationException("not started");
 
     protected NodeAgent Agent => _agent ?? throw new InvalidOperationException("not started");
