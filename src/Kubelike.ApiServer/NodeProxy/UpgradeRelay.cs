@@ -17,7 +17,7 @@ internal static class UpgradeRelay
     private static readonly string[] ResponseHeaders =
         ["Upgrade", "Sec-WebSocket-Accept", "Sec-WebSocket-Protocol", "X-Stream-Protocol-Version"];
 
-    public static async Task RelayAsync(HttpContext context, HttpMessageInvoker client, Uri target)
+    public static async Task RelayAsync(HttpContext context, HttpClient client, Uri target)
     {
         var cancellation = context.RequestAborted;
         var upgrade = context.Features.Get<IHttpUpgradeFeature>();
@@ -33,7 +33,8 @@ internal static class UpgradeRelay
                 request.Headers.TryAddWithoutValidation(name, values.ToArray().OfType<string>());
         }
 
-        using var response = await client.SendAsync(request, cancellation);
+        // Headers only: after a 101 the content is the upgraded connection, which never ends by itself.
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellation);
         if (response.StatusCode != HttpStatusCode.SwitchingProtocols || upgrade is null)
         {
             // The node's refusal (its Status, or an unknown subprotocol) reaches the client as it was, so it can fall back.

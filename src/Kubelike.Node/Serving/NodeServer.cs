@@ -57,12 +57,13 @@ public sealed class NodeServer : IAsyncDisposable
             ContainerLogsAsync(context, logs, ns, pod, container));
         // GET for WebSocket clients, POST for SPDY ones (kubectl's fallback), as the kubelet.
         string[] upgradeMethods = ["GET", "POST"];
+        var streamLogger = loggerFactory.CreateLogger("Kubelike.Node.Streaming");
         app.MapMethods("/exec/{ns}/{pod}/{container}", upgradeMethods, (HttpContext context, string ns, string pod, string container) =>
-            StreamAsync(context, () => streams.ExecAsync(context, ns, pod, container)));
+            StreamAsync(context, streamLogger, () => streams.ExecAsync(context, ns, pod, container)));
         app.MapMethods("/attach/{ns}/{pod}/{container}", upgradeMethods, (HttpContext context, string ns, string pod, string container) =>
-            StreamAsync(context, () => streams.AttachAsync(context, ns, pod, container)));
+            StreamAsync(context, streamLogger, () => streams.AttachAsync(context, ns, pod, container)));
         app.MapMethods("/portForward/{ns}/{pod}", upgradeMethods, (HttpContext context, string ns, string pod) =>
-            StreamAsync(context, () => streams.PortForwardAsync(context, ns, pod)));
+            StreamAsync(context, streamLogger, () => streams.PortForwardAsync(context, ns, pod)));
         app.MapGet("/healthz", () => "ok");
         await app.StartAsync(cancellationToken);
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()
@@ -112,7 +113,7 @@ public sealed class NodeServer : IAsyncDisposable
         }
     }
 
-    private static async Task StreamAsync(HttpContext context, Func<Task> stream)
+    private static async Task StreamAsync(HttpContext context, ILogger logger, Func<Task> stream)
     {
         try
         {
@@ -125,6 +126,11 @@ public sealed class NodeServer : IAsyncDisposable
         catch (Exception e) when (e is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested)
         {
             // The client went away mid-session.
+        }
+        catch (Exception e) when (context.Response.HasStarted)
+        {
+            // Mid-session there is no status to answer with; the connection just ends.
+            logger.LogWarning(e, "{Method} {Path}: the stream failed", context.Request.Method, context.Request.Path);
         }
     }
 

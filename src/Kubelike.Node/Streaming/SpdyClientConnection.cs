@@ -97,7 +97,7 @@ internal sealed class SpdyClientConnection : IAsyncDisposable
 
     /// <summary>
     /// A name/value block in SPDY/3's layout, framed for the peer's zlib reader: the zlib header once per session, then
-    /// a non-final stored block, so the peer's decompressor yields it at once.
+    /// non-final stored blocks, so the peer's decompressor yields it at once.
     /// </summary>
     private byte[] HeaderBlock(IReadOnlyList<(string Name, string Value)> headers)
     {
@@ -128,6 +128,9 @@ internal sealed class SpdyClientConnection : IAsyncDisposable
         BinaryPrimitives.WriteUInt16LittleEndian(lengths[2..], (ushort)~content.Length);
         framed.Write(lengths);
         framed.Write(content);
+        // An empty stored block, as a zlib sync flush ends with: Go's inflater hands out what it holds only on reaching
+        // one, and reading on for the next block would run past this frame.
+        framed.Write([0x00, 0x00, 0x00, 0xff, 0xff]);
         return framed.ToArray();
     }
 

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.WebSockets;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Kubelike.Node.Streaming;
 
@@ -12,6 +15,8 @@ namespace Kubelike.Node.Streaming;
 internal static class WebSocketPortForwardTunnel
 {
     public const string Protocol = "SPDY/3.1+portforward.k8s.io";
+    private const string WebSocketGuid = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(10);
 
     public static bool IsRequested(HttpContext context) =>
         context.WebSockets.IsWebSocketRequest && context.WebSockets.WebSocketRequestedProtocols.Contains(Protocol);
@@ -31,12 +36,21 @@ internal static class WebSocketPortForwardTunnel
         }
 
         await using var upstream = await response.Content.ReadAsStreamAsync(cancellation);
-        using var socket = await context.WebSockets.AcceptWebSocketAsync(Protocol);
+        // ASP.NET refuses '/' in a subprotocol name (not an RFC 6455 token), so the handshake is answered here.
+        using var socket = await AcceptAsync(context);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var toRuntime = ToRuntimeAsync(socket, upstream, stop.Token);
         var toClient = ToClientAsync(upstream, socket, stop.Token);
-        await Task.WhenAny(toRuntime, toClient);
+        var first = await Task.WhenAny(toRuntime, toClient);
+        if (first == toClient)
+        {
+            // The runtime ended the session and the close is sent: let the client answer it (cancelling a pending
+            // receive would abort the connection under the last bytes).
+            await Task.WhenAny(toRuntime, Task.Delay(CloseTimeout, cancellation));
+        }
+
         await stop.CancelAsync();
+        await upstream.DisposeAsync();
         foreach (var task in (Task[])[toRuntime, toClient])
         {
             try
@@ -50,6 +64,19 @@ internal static class WebSocketPortForwardTunnel
         }
     }
 
+    private static async Task<WebSocket> AcceptAsync(HttpContext context)
+    {
+        var key = context.Request.Headers["Sec-WebSocket-Key"].ToString();
+        context.Response.Headers["Upgrade"] = "websocket";
+#pragma warning disable CA5350 // RFC 6455 defines the accept value with SHA-1; it proves the handshake, it protects nothing.
+        context.Response.Headers["Sec-WebSocket-Accept"] = Convert.ToBase64String(SHA1.HashData(Encoding.ASCII.GetBytes(key + WebSocketGuid)));
+#pragma warning restore CA5350
+        context.Response.Headers["Sec-WebSocket-Protocol"] = Protocol;
+        var upgrade = context.Features.Get<IHttpUpgradeFeature>() ?? throw StreamRequestException.BadRequest("Upgrade request required");
+        var stream = await upgrade.UpgradeAsync();
+        return WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.FromSeconds(30) });
+    }
+
     private static async Task ToRuntimeAsync(WebSocket socket, Stream upstream, CancellationToken cancellationToken)
     {
         var buffer = new byte[32 * 1024];
@@ -57,7 +84,12 @@ internal static class WebSocketPortForwardTunnel
         {
             var result = await socket.ReceiveAsync(buffer, cancellationToken);
             if (result.MessageType == WebSocketMessageType.Close)
+            {
+                if (socket.State == WebSocketState.CloseReceived)
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", cancellationToken);
                 return;
+            }
+
             await upstream.WriteAsync(buffer.AsMemory(0, result.Count), cancellationToken);
             if (result.EndOfMessage)
                 await upstream.FlushAsync(cancellationToken);

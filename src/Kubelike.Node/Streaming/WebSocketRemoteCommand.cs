@@ -21,6 +21,7 @@ internal static class WebSocketRemoteCommand
     private const byte ErrorChannel = 3;
     private const byte ResizeChannel = 4;
     private const byte CloseChannel = 255;
+    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(10);
 
     public static bool IsRequested(HttpContext context) =>
         context.WebSockets.IsWebSocketRequest && context.WebSockets.WebSocketRequestedProtocols.Contains(V5Protocol);
@@ -52,20 +53,31 @@ internal static class WebSocketRemoteCommand
         using var socket = await context.WebSockets.AcceptWebSocketAsync(V5Protocol);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var input = ForwardInputAsync(socket, spdy, stdinStream, resizeStream, stop.Token);
+        // A client that closes first (interrupted) ends the session: the output loop below stops.
+        using var clientGone = new CancellationTokenSource();
+        _ = input.ContinueWith(_ => clientGone.Cancel(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        using var output = CancellationTokenSource.CreateLinkedTokenSource(cancellation, clientGone.Token);
         try
         {
-            await foreach (var data in spdy.Incoming.ReadAllAsync(cancellation))
+            await foreach (var data in spdy.Incoming.ReadAllAsync(output.Token))
             {
                 if (data.Data.Length == 0 || !channels.TryGetValue(data.StreamId, out var channel))
                     continue;
                 var message = new byte[data.Data.Length + 1];
                 message[0] = channel;
                 data.Data.CopyTo(message, 1);
-                await socket.SendAsync(message, WebSocketMessageType.Binary, endOfMessage: true, cancellation);
+                await socket.SendAsync(message, WebSocketMessageType.Binary, endOfMessage: true, output.Token);
             }
 
             // containerd ends the session once the command has exited and its Status is written.
             await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", cancellation);
+            // Wait for the client's close before leaving: cancelling a pending receive aborts the connection, which
+            // can drop the last messages (the Status) still on their way out.
+            await Task.WhenAny(input, Task.Delay(CloseTimeout, cancellation));
+        }
+        catch (OperationCanceledException) when (clientGone.IsCancellationRequested)
+        {
+            // The client closed (or dropped) the socket before the command ended.
         }
         finally
         {
