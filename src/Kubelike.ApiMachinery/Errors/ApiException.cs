@@ -216,8 +216,8 @@ public sealed class ApiException(int code, string reason, string message, Status
     }
 
     /// <summary>403 for a non-resource URL: <c>forbidden: User "x" cannot get path "/metrics"</c>.</summary>
-    public static ApiException ForbiddenPath(string user, string verb, string path) =>
-        Forbidden("", "", "", $"User {GoFormat.Quote(user)} cannot {verb} path {GoFormat.Quote(path)}");
+    public static ApiException ForbiddenPath(string user, string verb, string path, string reason = "") =>
+        Forbidden("", "", "", $"User {GoFormat.Quote(user)} cannot {verb} path {GoFormat.Quote(path)}" + (reason.Length > 0 ? ": " + reason : ""));
 
     /// <summary>405: <c>create is not supported on resources of kind "bindings"</c>.</summary>
     public static ApiException MethodNotSupported(string group, string resource, string action) =>

@@ -15,6 +15,9 @@ public sealed class AuthenticationMiddleware(RequestDelegate next, IEnumerable<I
 
     public static UserInfo? GetUser(HttpContext context) => context.Items.TryGetValue(UserKey, out var user) ? user as UserInfo : null;
 
+    /// <summary>Replaces the request's user (impersonation acts as another user from here on).</summary>
+    public static void SetUser(HttpContext context, UserInfo user) => context.Items[UserKey] = user;
+
     public async Task InvokeAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "";

@@ -1,13 +1,10 @@
-using Kubelike.ApiServer.Authentication;
-using Kubelike.ApiServer.Requests;
-
 namespace Kubelike.ApiServer.Authorization;
 
 /// <summary>
-/// The authorization stage: may <paramref name="user"/> do what <paramref name="request"/> asks? Returns null when
-/// allowed, otherwise the reason for the 403. RBAC and the Node authorizer plug in here.
+/// One authorization mode (the privileged group, RBAC, later the Node authorizer). Decisions come from memory:
+/// this runs for every request.
 /// </summary>
 public interface IAuthorizer
 {
-    string? Authorize(UserInfo user, RequestInfo request);
+    AuthorizationDecision Authorize(AuthorizationAttributes attributes);
 }

@@ -2,6 +2,9 @@ using Kubelike.ApiMachinery.Registry;
 using Kubelike.ApiServer.Admission;
 using Kubelike.ApiServer.Authentication;
 using Kubelike.ApiServer.Authorization;
+using Kubelike.ApiServer.Authorization.Bootstrap;
+using Kubelike.ApiServer.Authorization.Rbac;
+using Kubelike.ApiServer.Authorization.Reviews;
 using Kubelike.ApiServer.Discovery;
 using Kubelike.ApiServer.Errors;
 using Kubelike.ApiServer.NodeProxy;
@@ -17,7 +20,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Kubelike.ApiServer.Hosting;
 
 /// <summary>
-/// The Kubernetes API on top of the hosting: the request pipeline (errors → authenticate → endpoints) and
+/// The Kubernetes API on top of the hosting: the request pipeline (errors → authenticate → impersonate → authorize → endpoints) and
 /// discovery, version and resource endpoints. Call after the object store is registered.
 /// </summary>
 public static class KubernetesApiExtensions
@@ -32,7 +35,14 @@ public static class KubernetesApiExtensions
             return new DiscoveryDocuments(provider.GetRequiredService<ResourceRegistry>(), $"{options.ClientUrl.Host}:{options.ClientUrl.Port}");
         });
         services.AddSingleton(provider => new OpenApiDocuments(provider.GetRequiredService<ResourceRegistry>()));
-        services.AddSingleton<IAuthorizer, AllowAuthenticatedAuthorizer>();
+        services.AddSingleton<RbacPolicyCache>();
+        services.AddSingleton<RuleResolver>();
+        // The chain in order: system:masters first (never locked out by RBAC), then RBAC.
+        services.AddSingleton<IAuthorizer, PrivilegedGroupAuthorizer>();
+        services.AddSingleton<IAuthorizer, RbacAuthorizer>();
+        services.AddSingleton<RequestAuthorizer>();
+        services.AddSingleton<AccessReviews>();
+        services.AddSingleton<IValidatingAdmissionPlugin, RbacEscalationCheck>();
         services.AddSingleton<NamespaceCache>();
         services.AddSingleton<IMutatingAdmissionPlugin, NamespaceLifecycle>();
         services.AddSingleton<AdmissionChain>();
@@ -46,6 +56,8 @@ public static class KubernetesApiExtensions
         if (tokenAuthFile is not null)
             services.AddSingleton<IAuthenticator>(new TokenFileAuthenticator(tokenAuthFile));
         services.AddHostedService<SystemNamespacesService>();
+        services.AddHostedService<BootstrapPolicyService>();
+        services.AddHostedService(provider => provider.GetRequiredService<RbacPolicyCache>());
         services.AddHostedService(provider => provider.GetRequiredService<NamespaceCache>());
         services.AddHostedService<KubernetesServiceReconciler>();
         services.AddHostedService<ServiceAllocationRepair>();
@@ -56,6 +68,8 @@ public static class KubernetesApiExtensions
     {
         app.UseMiddleware<ApiErrorHandlingMiddleware>();
         app.UseMiddleware<AuthenticationMiddleware>();
+        app.UseMiddleware<ImpersonationMiddleware>();
+        app.UseMiddleware<AuthorizationMiddleware>();
         app.MapVersionApi();
         app.MapOpenApi();
         // Build the OpenAPI documents in the background once started, so that the first kubectl apply does not wait for them.

@@ -2,7 +2,7 @@ using Kubelike.ApiMachinery.Errors;
 using Kubelike.ApiMachinery.Registry;
 using Kubelike.ApiServer.Admission;
 using Kubelike.ApiServer.Authentication;
-using Kubelike.ApiServer.Authorization;
+using Kubelike.ApiServer.Authorization.Reviews;
 using Kubelike.ApiServer.Discovery;
 using Kubelike.ApiServer.NodeProxy;
 using Kubelike.ApiServer.Registry;
@@ -16,7 +16,7 @@ namespace Kubelike.ApiServer.Resources;
 /// Serves every request under /api and /apis: discovery documents, and the REST verbs of every registered
 /// resource. Kind-specific behaviour comes from the <see cref="ResourceDefinition"/>, never from branches here.
 /// </summary>
-internal sealed partial class ApiRequestHandler(ResourceRegistry registry, IObjectStore store, DiscoveryDocuments discovery, IAuthorizer authorizer, AdmissionChain admission, NodeConnections nodeConnections, RegistryHooks hooks, TimeProvider time)
+internal sealed partial class ApiRequestHandler(ResourceRegistry registry, IObjectStore store, DiscoveryDocuments discovery, AdmissionChain admission, NodeConnections nodeConnections, RegistryHooks hooks, AccessReviews reviews, TimeProvider time)
 {
     private const int MaxBodyBytes = 3 * 1024 * 1024;
     private const string BookmarkEnd = "k8s.io/initial-events-end";
@@ -28,11 +28,8 @@ internal sealed partial class ApiRequestHandler(ResourceRegistry registry, IObje
         var watch = IsTrue(request.Query["watch"]);
         var info = RequestInfoParser.Parse(request.Method, request.Path.Value ?? "", watch, registry)
             ?? throw NotFoundPath();
-        var user = AuthenticationMiddleware.GetUser(context) ?? throw ApiException.Unauthorized();
-        if (authorizer.Authorize(user, info) is { } denied)
-        {
-            throw ApiException.ForbiddenForUser(user.Name, info.Verb, info.Group, info.Resource, info.Subresource, info.Namespace, info.Name, denied);
-        }
+        // Authorized by AuthorizationMiddleware before it gets here.
+        _ = AuthenticationMiddleware.GetUser(context) ?? throw ApiException.Unauthorized();
         if (info.IsDiscovery)
         {
             await ServeDiscoveryAsync(context, info);
@@ -40,6 +37,11 @@ internal sealed partial class ApiRequestHandler(ResourceRegistry registry, IObje
         }
 
         var resource = registry.Find(info.Group, info.Version, info.Resource) ?? throw NotFoundPath();
+        if (AccessReviews.Handles(resource.Group, resource.Plural))
+        {
+            await ReviewAsync(context, resource, info);
+            return;
+        }
         if (IsBinding(resource, info) && info.Namespace.Length > 0)
         {
             await BindAsync(context, info);

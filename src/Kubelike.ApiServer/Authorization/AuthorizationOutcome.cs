@@ -1,0 +1,8 @@
+namespace Kubelike.ApiServer.Authorization;
+
+public enum AuthorizationOutcome
+{
+    NoOpinion,
+    Allow,
+    Deny,
+}
