@@ -1,5 +1,6 @@
 using Kubelike.Client.Informers;
 using Kubelike.Client.Rest;
+using Kubelike.Controllers.ClusterRoleAggregation;
 using Kubelike.Controllers.CronJobs;
 using Kubelike.Controllers.DaemonSets;
 using Kubelike.Controllers.Deployments;
@@ -78,12 +79,13 @@ public sealed class ControllerManager(
         using var endpointSlices = new EndpointSliceController(client, informers, loggerFactory.CreateLogger<EndpointSliceController>());
         using var loadBalancers = new LoadBalancerController(client, informers, loggerFactory.CreateLogger<LoadBalancerController>());
         using var volumeBinder = new PersistentVolumeBinder(client, informers, localPath ?? new LocalPathOptions("/var/lib/kubelike/local-path"), loggerFactory.CreateLogger<PersistentVolumeBinder>());
+        using var clusterRoleAggregation = new ClusterRoleAggregationController(client, informers, loggerFactory.CreateLogger<ClusterRoleAggregationController>());
         // The scheduler leads with the controllers (one Lease for the process's control loops).
         using var scheduler = new Scheduler(client, informers, loggerFactory.CreateLogger<Scheduler>());
         informers.Start(leading);
         if (!await informers.WaitForCacheSyncAsync(leading))
             return;
-        Reconciler[] controllers = [replicaSets, deployments, garbageCollector, replicationControllers, statefulSets, daemonSets, namespaces, serviceAccounts, jobs, jobTtl, cronJobs, endpoints, endpointSlices, loadBalancers, volumeBinder];
+        Reconciler[] controllers = [replicaSets, deployments, garbageCollector, replicationControllers, statefulSets, daemonSets, namespaces, serviceAccounts, jobs, jobTtl, cronJobs, endpoints, endpointSlices, loadBalancers, volumeBinder, clusterRoleAggregation];
         logger.LogInformation("controllers started: {Controllers}, Scheduler", string.Join(", ", controllers.Select(c => c.GetType().Name)));
         await Task.WhenAll([.. controllers.Select(c => c.RunAsync(WorkersPerController, leading)), scheduler.RunAsync(leading)]);
     }
