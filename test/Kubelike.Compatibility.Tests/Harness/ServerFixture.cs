@@ -21,8 +21,11 @@ public abstract class ServerFixture
     /// </summary>
     protected virtual bool WithControllers => false;
 
+    /// <summary>More <c>kubelike server</c> arguments of the fixture (e.g. <c>--token-auth-file</c>).</summary>
+    protected virtual IReadOnlyList<string> ServerArguments => [];
+
     [OneTimeSetUp]
-    public async Task StartServerAsync() => _server = await KubelikeServer.StartAsync(WithControllers ? [] : ["--no-controllers"]);
+    public async Task StartServerAsync() => _server = await KubelikeServer.StartAsync([.. WithControllers ? [] : new[] { "--no-controllers" }, .. ServerArguments]);
 
     [OneTimeTearDown]
     public async Task StopServerAsync()
