@@ -93,12 +93,6 @@ public sealed class AccessReviews(RequestAuthorizer authorizer, RuleResolver res
         var ns = spec["namespace"]?.GetValue<string>() ?? "";
         var resourceRules = new JsonArray();
         var nonResourceRules = new JsonArray();
-        if (PrivilegedGroupAuthorizer.IsPrivileged(user))
-        {
-            // The superuser group's rules, as upstream's privileged-group authorizer lists them.
-            resourceRules.Add(new JsonObject { ["verbs"] = new JsonArray("*"), ["apiGroups"] = new JsonArray("*"), ["resources"] = new JsonArray("*") });
-            nonResourceRules.Add(new JsonObject { ["verbs"] = new JsonArray("*"), ["nonResourceURLs"] = new JsonArray("*") });
-        }
         var (rules, errors) = resolver.RulesFor(user, ns);
         foreach (var rule in rules)
         {
