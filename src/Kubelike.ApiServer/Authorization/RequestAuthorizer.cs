@@ -4,17 +4,28 @@ using Kubelike.ApiServer.Authorization.Rbac;
 namespace Kubelike.ApiServer.Authorization;
 
 /// <summary>
-/// The authorization chain the server runs (system:masters, then RBAC), waiting for the RBAC cache's first list so
-/// that nothing is decided on an empty policy at start-up.
+/// The authorization chain the server runs (system:masters, then RBAC). Until the RBAC cache has its first list, a
+/// request the chain does not allow waits for it (briefly: then 503), so that nothing is denied on an empty policy at
+/// start-up; the superuser group never waits.
 /// </summary>
-public sealed class RequestAuthorizer(IEnumerable<IAuthorizer> authorizers, RbacPolicyCache policy)
+public sealed class RequestAuthorizer(IEnumerable<IAuthorizer> authorizers, RbacPolicyCache policy, TimeProvider time)
 {
+    private static readonly TimeSpan LoadWait = TimeSpan.FromSeconds(5);
     private readonly UnionAuthorizer _union = new([.. authorizers]);
 
     public async ValueTask<AuthorizationDecision> AuthorizeAsync(AuthorizationAttributes attributes, CancellationToken cancellationToken)
     {
-        if (!policy.Loaded.IsCompleted)
-            await policy.Loaded.WaitAsync(cancellationToken);
+        var decision = _union.Authorize(attributes);
+        if (decision.IsAllowed || policy.Loaded.IsCompleted)
+            return decision;
+        try
+        {
+            await policy.Loaded.WaitAsync(LoadWait, time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            throw new ApiException(503, StatusReasons.ServiceUnavailable, "the authorization policy is still loading", new StatusDetails { RetryAfterSeconds = 1 });
+        }
         return _union.Authorize(attributes);
     }
 
