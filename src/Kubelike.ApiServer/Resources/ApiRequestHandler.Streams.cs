@@ -1,6 +1,7 @@
 using System.Text;
 using Kubelike.ApiMachinery.Errors;
 using Kubelike.ApiServer.Authentication;
+using Kubelike.ApiServer.Authorization;
 using Kubelike.ApiServer.NodeProxy;
 using Kubelike.ApiServer.Requests;
 using Microsoft.AspNetCore.Http;
@@ -23,8 +24,8 @@ internal sealed partial class ApiRequestHandler
         if (info.Verb is not ("get" or "create"))
             throw ApiException.MethodNotSupported("", $"pods/{info.Subresource}", info.Verb);
         // A WebSocket handshake is a GET, yet it starts a process: upstream also requires create on the subresource.
-        if (info.Verb == "get" && authorizer.Authorize(user, info with { Verb = "create" }) is { } denied)
-            throw ApiException.ForbiddenForUser(user.Name, "create", info.Group, info.Resource, info.Subresource, info.Namespace, info.Name, denied);
+        if (info.Verb == "get")
+            await authorizer.RequireAsync(AuthorizationAttributes.ForResource(user, info with { Verb = "create" }), context.RequestAborted);
 
         var cancellation = context.RequestAborted;
         var query = context.Request.Query;

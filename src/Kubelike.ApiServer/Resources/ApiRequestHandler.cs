@@ -2,6 +2,7 @@ using Kubelike.ApiMachinery.Errors;
 using Kubelike.ApiMachinery.Registry;
 using Kubelike.ApiServer.Admission;
 using Kubelike.ApiServer.Authentication;
+using Kubelike.ApiServer.Authorization;
 using Kubelike.ApiServer.Authorization.Reviews;
 using Kubelike.ApiServer.Discovery;
 using Kubelike.ApiServer.NodeProxy;
@@ -16,7 +17,7 @@ namespace Kubelike.ApiServer.Resources;
 /// Serves every request under /api and /apis: discovery documents, and the REST verbs of every registered
 /// resource. Kind-specific behaviour comes from the <see cref="ResourceDefinition"/>, never from branches here.
 /// </summary>
-internal sealed partial class ApiRequestHandler(ResourceRegistry registry, IObjectStore store, DiscoveryDocuments discovery, AdmissionChain admission, NodeConnections nodeConnections, RegistryHooks hooks, AccessReviews reviews, TimeProvider time)
+internal sealed partial class ApiRequestHandler(ResourceRegistry registry, IObjectStore store, DiscoveryDocuments discovery, AdmissionChain admission, NodeConnections nodeConnections, RegistryHooks hooks, AccessReviews reviews, RequestAuthorizer authorizer, TimeProvider time)
 {
     private const int MaxBodyBytes = 3 * 1024 * 1024;
     private const string BookmarkEnd = "k8s.io/initial-events-end";
@@ -29,7 +30,7 @@ internal sealed partial class ApiRequestHandler(ResourceRegistry registry, IObje
         var info = RequestInfoParser.Parse(request.Method, request.Path.Value ?? "", watch, registry)
             ?? throw NotFoundPath();
         // Authorized by AuthorizationMiddleware before it gets here.
-        _ = AuthenticationMiddleware.GetUser(context) ?? throw ApiException.Unauthorized();
+        var user = AuthenticationMiddleware.GetUser(context) ?? throw ApiException.Unauthorized();
         if (info.IsDiscovery)
         {
             await ServeDiscoveryAsync(context, info);
