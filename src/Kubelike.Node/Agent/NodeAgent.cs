@@ -76,6 +76,16 @@ public sealed class NodeAgent : IAsyncDisposable
         _informer.Start(_stopping.Token);
         await _informer.WaitForCacheSyncAsync(cancellationToken);
         RemoveOrphanedVolumes(_informer.Cache.List().Select(p => p.Metadata?.Uid).OfType<string>().ToHashSet(StringComparer.Ordinal));
+        // Pods deleted while the agent was away: what the runtime still holds for them goes before anything new starts.
+        await SweepOrphansAsync(podRuntime, cancellationToken);
+        _loops.Add(Loop(async stopping =>
+        {
+            while (!stopping.IsCancellationRequested)
+            {
+                await Task.Delay(_options.HousekeepingInterval, stopping);
+                await SweepOrphansAsync(podRuntime, stopping);
+            }
+        }));
         _logger.LogInformation("node agent {Node} running pods through {Endpoint}", _options.NodeName, _options.RuntimeEndpoint);
     }
 
@@ -116,6 +126,24 @@ public sealed class NodeAgent : IAsyncDisposable
             {
                 _logger.LogWarning("removing orphaned pod volumes {Directory} failed: {Reason}", directory, e.Message);
             }
+        }
+    }
+
+    private async Task SweepOrphansAsync(PodRuntime podRuntime, CancellationToken cancellationToken)
+    {
+        var informer = _informer!;
+        var workers = _workers!;
+        try
+        {
+            // A sandbox exists only once its pod's worker does, so a pod added after this snapshot is known by its worker.
+            var bound = informer.Cache.List().Select(p => p.Metadata?.Uid).OfType<string>().ToHashSet();
+            var removed = await podRuntime.RemoveOrphansAsync(uid => bound.Contains(uid) || workers.Has(uid), cancellationToken);
+            if (removed > 0)
+                _logger.LogInformation("removed what the runtime held for {Count} pod(s) that no longer exist", removed);
+        }
+        catch (Exception e) when (e is GrpcCallException or IOException)
+        {
+            _logger.LogWarning("orphaned pod sweep failed: {Reason}", e.Message);
         }
     }
 

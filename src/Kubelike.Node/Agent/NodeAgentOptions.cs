@@ -24,6 +24,12 @@ public sealed record NodeAgentOptions
     /// <summary>How often each pod worker re-reads its containers from the runtime.</summary>
     public TimeSpan PodResyncInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How often the runtime is swept for sandboxes of pods that no longer exist (the kubelet's housekeeping).</summary>
+    public TimeSpan HousekeepingInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The hard eviction thresholds the node's pressure conditions are computed with.</summary>
+    public Pressure.EvictionThresholds EvictionHard { get; init; } = new();
+
     public TimeSpan InitialRestartBackoff { get; init; } = TimeSpan.FromSeconds(10);
 
     public TimeSpan MaxRestartBackoff { get; init; } = TimeSpan.FromMinutes(5);

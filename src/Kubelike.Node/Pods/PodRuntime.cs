@@ -22,10 +22,20 @@ internal sealed class PodRuntime(KubernetesClient client, RuntimeServiceClient r
     public const string PodNamespaceLabel = "io.kubernetes.pod.namespace";
     public const string ContainerNameLabel = "io.kubernetes.container.name";
 
+    /// <summary>The node whose agent made a sandbox: its orphan sweep touches only its own (two agents may share a runtime).</summary>
+    public const string NodeNameLabel = "kubelike.io/node-name";
+
+    /// <summary>On each container: the restart count it was started with, so a restarted agent reports the same count.</summary>
+    public const string RestartCountAnnotation = "io.kubernetes.container.restartCount";
+
+    /// <summary>On each container: the previous instance's termination (JSON), the pod's lastState after an agent restart.</summary>
+    public const string LastTerminatedAnnotation = "kubelike.io/last-terminated";
+
     private readonly ResourceClient<Pod> _pods = client.Resource<Pod>();
     private readonly ResourceClient<Event> _events = client.Resource<Event>();
     private readonly ContainerEnvironment _environment = new(client);
     private readonly VolumeContents _volumeContents = new(client);
+    private readonly PodCgroups _cgroups = new(options.CgroupRoot);
 
     public string HostIp => hostIp;
 
@@ -35,17 +45,18 @@ internal sealed class PodRuntime(KubernetesClient client, RuntimeServiceClient r
     /// <summary>The volume manager of one pod (a worker keeps it for the pod's life).</summary>
     public PodVolumes Volumes(string podUid) => new(client, _volumeContents, options, podUid);
 
-    public async Task<(string SandboxId, V1.PodSandboxConfig Config, string? PodIp)> RunSandboxAsync(Pod pod, CancellationToken cancellationToken)
+    /// <summary>The sandbox's CRI config; the same for a new sandbox and for one a restarted agent adopts.</summary>
+    public V1.PodSandboxConfig SandboxConfig(Pod pod, uint attempt)
     {
         var meta = pod.Metadata!;
         var hostNetwork = pod.Spec?.HostNetwork == true;
         var config = new V1.PodSandboxConfig
         {
-            Metadata = new V1.PodSandboxMetadata { Name = meta.Name, Uid = meta.Uid, Namespace = meta.Namespace },
+            Metadata = new V1.PodSandboxMetadata { Name = meta.Name, Uid = meta.Uid, Namespace = meta.Namespace, Attempt = attempt },
             LogDirectory = ContainerLogs.PodDirectory(options, meta.Namespace!, meta.Name!, meta.Uid!),
             Linux = new V1.LinuxPodSandboxConfig
             {
-                CgroupParent = $"/{options.CgroupRoot}/pod{meta.Uid}",
+                CgroupParent = _cgroups.Parent(pod),
                 SecurityContext = new V1.LinuxSandboxSecurityContext
                 {
                     NamespaceOptions = new V1.NamespaceOption
@@ -55,7 +66,7 @@ internal sealed class PodRuntime(KubernetesClient client, RuntimeServiceClient r
                     },
                 },
             },
-            Labels = { [PodUidLabel] = meta.Uid, [PodNameLabel] = meta.Name, [PodNamespaceLabel] = meta.Namespace },
+            Labels = { [PodUidLabel] = meta.Uid, [PodNameLabel] = meta.Name, [PodNamespaceLabel] = meta.Namespace, [NodeNameLabel] = options.NodeName },
         };
         if (!hostNetwork)
         {
@@ -75,17 +86,96 @@ internal sealed class PodRuntime(KubernetesClient client, RuntimeServiceClient r
             });
         }
 
+        return config;
+    }
+
+    /// <summary>Creates the pod's cgroup, then its sandbox (network namespace, pod IP); returns the sandbox id, config and IP.</summary>
+    public async Task<(string SandboxId, V1.PodSandboxConfig Config, string? PodIp)> RunSandboxAsync(Pod pod, uint attempt, CancellationToken cancellationToken)
+    {
+        var config = SandboxConfig(pod, attempt);
+        _cgroups.Create(pod);
         Directory.CreateDirectory(config.LogDirectory);
         var response = await runtime.RunPodSandboxAsync(new V1.RunPodSandboxRequest { Config = config }, cancellationToken: cancellationToken);
-        var status = await runtime.PodSandboxStatusAsync(new V1.PodSandboxStatusRequest { PodSandboxId = response.PodSandboxId }, cancellationToken: cancellationToken);
+        return (response.PodSandboxId, config, await SandboxIpAsync(response.PodSandboxId, cancellationToken));
+    }
+
+    public async Task<string?> SandboxIpAsync(string sandboxId, CancellationToken cancellationToken)
+    {
+        var status = await runtime.PodSandboxStatusAsync(new V1.PodSandboxStatusRequest { PodSandboxId = sandboxId }, cancellationToken: cancellationToken);
         var ip = status.Status.Network?.Ip;
-        return (response.PodSandboxId, config, string.IsNullOrEmpty(ip) ? null : ip);
+        return string.IsNullOrEmpty(ip) ? null : ip;
+    }
+
+    /// <summary>What the runtime holds for a pod uid (a restarted agent adopts it): sandboxes and containers, newest first.</summary>
+    public async Task<(IReadOnlyList<V1.PodSandbox> Sandboxes, IReadOnlyList<V1.Container> Containers)> FindAsync(string uid, CancellationToken cancellationToken)
+    {
+        var sandboxes = await runtime.ListPodSandboxAsync(new V1.ListPodSandboxRequest
+        {
+            Filter = new V1.PodSandboxFilter { LabelSelector = { [PodUidLabel] = uid } },
+        }, cancellationToken: cancellationToken);
+        var containers = await runtime.ListContainersAsync(new V1.ListContainersRequest
+        {
+            Filter = new V1.ContainerFilter { LabelSelector = { [PodUidLabel] = uid } },
+        }, cancellationToken: cancellationToken);
+        return ([.. sandboxes.Items.OrderByDescending(s => s.CreatedAt)], [.. containers.Containers.OrderByDescending(c => c.CreatedAt)]);
+    }
+
+    /// <summary>Removes everything the runtime and host hold for a pod uid: containers, sandboxes (and so the CNI allocation), its cgroup.</summary>
+    public async Task RemovePodAsync(string uid, CancellationToken cancellationToken)
+    {
+        var (sandboxes, containers) = await FindAsync(uid, cancellationToken);
+        foreach (var container in containers)
+        {
+            await StopContainerAsync(container.Id, 0, cancellationToken);
+            await RemoveContainerQuietlyAsync(container.Id, cancellationToken);
+        }
+
+        foreach (var sandbox in sandboxes)
+            await RemoveSandboxAsync(sandbox.Id, cancellationToken);
+        _cgroups.Remove(uid);
+    }
+
+    /// <summary>
+    /// The kubelet's housekeeping: removes the sandboxes this node made for pods that no longer exist (deleted while the
+    /// agent was down, or a teardown that failed half-way), then their cgroups and log directories.
+    /// </summary>
+    public async Task<int> RemoveOrphansAsync(Func<string, bool> isKnown, CancellationToken cancellationToken)
+    {
+        var all = await runtime.ListPodSandboxAsync(new V1.ListPodSandboxRequest(), cancellationToken: cancellationToken);
+        var orphans = all.Items
+            .Where(s => s.Labels.TryGetValue(NodeNameLabel, out var node) && node == options.NodeName)
+            .Select(s => s.Labels.GetValueOrDefault(PodUidLabel))
+            .OfType<string>().Distinct().Where(uid => !isKnown(uid)).ToList();
+        foreach (var uid in orphans)
+            await RemovePodAsync(uid, cancellationToken);
+
+        // A pod cgroup no sandbox uses any more (this node's or another's on the same runtime) is empty and can go.
+        var inRuntime = all.Items.Select(s => s.Labels.GetValueOrDefault(PodUidLabel)).OfType<string>().Except(orphans).ToHashSet();
+        foreach (var uid in _cgroups.PodUids().Distinct().Where(uid => !isKnown(uid) && !inRuntime.Contains(uid)).ToList())
+            _cgroups.Remove(uid);
+
+        if (Directory.Exists(options.PodLogDirectory))
+        {
+            foreach (var directory in Directory.EnumerateDirectories(options.PodLogDirectory))
+            {
+                var name = Path.GetFileName(directory);
+                var uid = name[(name.LastIndexOf('_') + 1)..];
+                if (!isKnown(uid) && !inRuntime.Contains(uid))
+                    DeleteDirectory(directory);
+            }
+        }
+
+        return orphans.Count;
     }
 
     /// <summary>Removes the pod's log directory; a failure is logged by the caller's next pass, never fatal.</summary>
     public void RemoveLogs(Pod pod)
     {
-        var directory = ContainerLogs.PodDirectory(options, pod.Metadata!.Namespace!, pod.Metadata.Name!, pod.Metadata.Uid!);
+        DeleteDirectory(ContainerLogs.PodDirectory(options, pod.Metadata!.Namespace!, pod.Metadata.Name!, pod.Metadata.Uid!));
+    }
+
+    private static void DeleteDirectory(string directory)
+    {
         try
         {
             if (Directory.Exists(directory))
@@ -104,7 +194,8 @@ internal sealed class PodRuntime(KubernetesClient client, RuntimeServiceClient r
     }
 
     /// <summary>Creates and starts one container; the log file is <c>NAME/ATTEMPT.log</c> under the pod's log directory.</summary>
-    public async Task<string> StartContainerAsync(Pod pod, string sandboxId, V1.PodSandboxConfig sandboxConfig, Container container, PodVolumes volumes, int attempt, CancellationToken cancellationToken)
+    public async Task<string> StartContainerAsync(Pod pod, string sandboxId, V1.PodSandboxConfig sandboxConfig, Container container, PodVolumes volumes, int attempt,
+        IDictionary<string, string> annotations, CancellationToken cancellationToken)
     {
         var env = await _environment.ResolveAsync(pod, container, cancellationToken);
         var variables = env.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
@@ -123,6 +214,7 @@ internal sealed class PodRuntime(KubernetesClient client, RuntimeServiceClient r
             StdinOnce = container.StdinOnce == true,
             Tty = container.Tty == true,
             Labels = { [PodUidLabel] = pod.Metadata!.Uid, [PodNameLabel] = pod.Metadata.Name, [PodNamespaceLabel] = pod.Metadata.Namespace, [ContainerNameLabel] = container.Name },
+            Annotations = { annotations },
             Linux = new V1.LinuxContainerConfig
             {
                 Resources = LinuxResources.From(container.Resources),
@@ -153,6 +245,32 @@ internal sealed class PodRuntime(KubernetesClient client, RuntimeServiceClient r
     public async Task RemoveContainerAsync(string containerId, CancellationToken cancellationToken) =>
         await runtime.RemoveContainerAsync(new V1.RemoveContainerRequest { ContainerId = containerId }, cancellationToken: cancellationToken);
 
+    private async Task RemoveContainerQuietlyAsync(string containerId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RemoveContainerAsync(containerId, cancellationToken);
+        }
+        catch (GrpcCallException e) when (e.StatusCode == GrpcStatusCode.NotFound)
+        {
+        }
+    }
+
+    /// <summary>Runs a lifecycle hook (exec, httpGet, tcpSocket or sleep) within <paramref name="timeout"/>; null when it succeeded, else why not.</summary>
+    public async Task<string?> RunHookAsync(LifecycleHandler hook, Container container, string containerId, string targetIp, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (hook.Sleep is { } sleep)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(Math.Clamp(sleep.Seconds ?? 0, 0, (long)timeout.TotalSeconds)), cancellationToken);
+            return null;
+        }
+
+        // A hook's handlers are a probe's, bounded by the grace period instead of timeoutSeconds.
+        var probe = new Probe { Exec = hook.Exec, HttpGet = hook.HttpGet, TcpSocket = hook.TcpSocket, TimeoutSeconds = (int)Math.Max(1, timeout.TotalSeconds) };
+        var outcome = await prober.RunAsync(probe, container, containerId, targetIp, cancellationToken);
+        return outcome.Success ? null : outcome.Message;
+    }
+
     /// <summary>SIGTERM, then SIGKILL once <paramref name="graceSeconds"/> have passed (containerd does both for a timeout).</summary>
     public async Task StopContainerAsync(string containerId, long graceSeconds, CancellationToken cancellationToken)
     {
@@ -176,7 +294,7 @@ internal sealed class PodRuntime(KubernetesClient client, RuntimeServiceClient r
         foreach (var container in containers.Containers)
         {
             await StopContainerAsync(container.Id, 0, cancellationToken);
-            await RemoveContainerAsync(container.Id, cancellationToken);
+            await RemoveContainerQuietlyAsync(container.Id, cancellationToken);
         }
 
         try

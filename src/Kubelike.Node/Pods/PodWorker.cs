@@ -34,6 +34,9 @@ internal sealed class PodWorker(PodRuntime runtime, NodeAgentOptions options, IL
     private string? _lastStatusJson;
     private PodVolumes? _volumes;
     private readonly HashSet<string> _reportedMountFailures = new(StringComparer.Ordinal);
+    private bool _adopted;
+    private bool _ranHere;
+    private uint _sandboxAttempt;
 
     public string Uid => _pod.Metadata!.Uid!;
 
@@ -96,10 +99,16 @@ internal sealed class PodWorker(PodRuntime runtime, NodeAgentOptions options, IL
     private async Task<bool> SyncAsync(CancellationToken cancellationToken)
     {
         var pod = Volatile.Read(ref _pod);
+        if (!_adopted)
+        {
+            await AdoptAsync(pod, cancellationToken);
+            _adopted = true;
+        }
+
         if (_gone || pod.Metadata!.DeletionTimestamp is not null)
         {
             var grace = pod.Metadata!.DeletionGracePeriodSeconds ?? pod.Spec?.TerminationGracePeriodSeconds ?? 30;
-            await TeardownAsync(_gone ? 0 : grace, cancellationToken);
+            await TeardownAsync(pod, _gone ? 0 : grace, cancellationToken);
             TearDownVolumes(pod);
             if (!_gone)
                 await runtime.DeletePodObjectAsync(pod, cancellationToken);
@@ -108,8 +117,8 @@ internal sealed class PodWorker(PodRuntime runtime, NodeAgentOptions options, IL
             return true;
         }
 
-        if (pod.Status?.Phase is "Succeeded" or "Failed" && _sandboxId is null)
-            return false; // finished before this worker started (agent restart): nothing to run
+        if (pod.Status?.Phase is "Succeeded" or "Failed" && !_ranHere)
+            return false; // finished before this worker started (agent restart): nothing to run, what is left goes at deletion
 
         var spec = pod.Spec!;
         var now = DateTimeOffset.UtcNow;
@@ -123,9 +132,10 @@ internal sealed class PodWorker(PodRuntime runtime, NodeAgentOptions options, IL
             return false;
         }
 
+        _ranHere = true;
         if (_sandboxId is null)
         {
-            (_sandboxId, _sandboxConfig, _podIp) = await runtime.RunSandboxAsync(pod, cancellationToken);
+            (_sandboxId, _sandboxConfig, _podIp) = await runtime.RunSandboxAsync(pod, _sandboxAttempt++, cancellationToken);
             logger.LogInformation("pod {Pod}: sandbox {Sandbox} ip {Ip}", PodKey, _sandboxId, _podIp ?? "(host network)");
         }
 
@@ -199,6 +209,51 @@ internal sealed class PodWorker(PodRuntime runtime, NodeAgentOptions options, IL
             // Left for the orphan sweep at the agent's next start.
             logger.LogWarning("pod {Pod}: removing its volumes failed: {Reason}", PodKey, e.Message);
         }
+        }
+    }
+
+    /// <summary>
+    /// Takes over what the runtime already runs for this pod (the agent restarted): its ready sandbox and the newest
+    /// instance of each container, with the restart count and last termination they were started with. A sandbox that
+    /// is no longer ready (its pod is not finished) is removed with its containers, to be made anew.
+    /// </summary>
+    private async Task AdoptAsync(Pod pod, CancellationToken cancellationToken)
+    {
+        var (sandboxes, containers) = await runtime.FindAsync(pod.Metadata!.Uid!, cancellationToken);
+        if (sandboxes.Count == 0 && containers.Count == 0)
+            return;
+        var finished = pod.Status?.Phase is "Succeeded" or "Failed";
+        var keep = sandboxes.FirstOrDefault(s => finished || s.State == V1.PodSandboxState.SandboxReady);
+        _sandboxAttempt = sandboxes.Count == 0 ? 0 : sandboxes.Max(s => s.Metadata.Attempt) + 1;
+        foreach (var stale in sandboxes.Where(s => s != keep))
+            await runtime.RemoveSandboxAsync(stale.Id, cancellationToken);
+
+        foreach (var instances in containers.GroupBy(c => c.Labels.GetValueOrDefault(PodRuntime.ContainerNameLabel) ?? ""))
+        {
+            var newest = instances.First();
+            var record = Record(instances.Key);
+            record.RestartCount = newest.Annotations.TryGetValue(PodRuntime.RestartCountAnnotation, out var count)
+                && int.TryParse(count, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
+            record.Attempt = (int)newest.Metadata.Attempt + 1;
+            if (newest.Annotations.TryGetValue(PodRuntime.LastTerminatedAnnotation, out var last))
+                record.LastTerminated = Kubelike.Api.KubernetesJson.Deserialize<ContainerStateTerminated>(last);
+            if (keep is not null && newest.PodSandboxId == keep.Id)
+                record.ContainerId = newest.Id;
+            else if (!finished)
+                record.RestartCount++; // its sandbox is gone: it starts again in the new one
+            foreach (var old in instances.Skip(1).Where(c => c.PodSandboxId == keep?.Id))
+                await runtime.RemoveContainerAsync(old.Id, cancellationToken);
+        }
+
+        if (keep is null)
+            return;
+        _sandboxId = keep.Id;
+        _sandboxConfig = runtime.SandboxConfig(pod, keep.Metadata.Attempt);
+        _podIp = await runtime.SandboxIpAsync(keep.Id, cancellationToken);
+        _startTime = pod.Status?.StartTime?.Value ?? DateTimeOffset.FromUnixTimeMilliseconds(keep.CreatedAt / 1_000_000);
+        _statusBuilder.Resume(pod.Status?.Conditions);
+        logger.LogInformation("pod {Pod}: adopted sandbox {Sandbox} and {Count} running container(s)", PodKey, keep.Id,
+            _containers.Values.Count(r => r.ContainerId is not null));
     }
 
     private ContainerRecord Record(string name)
@@ -292,7 +347,13 @@ internal sealed class PodWorker(PodRuntime runtime, NodeAgentOptions options, IL
 
         try
         {
-            record.ContainerId = await runtime.StartContainerAsync(pod, _sandboxId!, _sandboxConfig!, container, _volumes!, record.Attempt, cancellationToken);
+            var annotations = new Dictionary<string, string>
+            {
+                [PodRuntime.RestartCountAnnotation] = record.RestartCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
+            if (record.LastTerminated is { } last)
+                annotations[PodRuntime.LastTerminatedAnnotation] = Kubelike.Api.KubernetesJson.Serialize(last);
+            record.ContainerId = await runtime.StartContainerAsync(pod, _sandboxId!, _sandboxConfig!, container, _volumes!, record.Attempt, annotations, cancellationToken);
             record.Attempt++;
             record.Waiting = null;
         }
@@ -344,14 +405,41 @@ internal sealed class PodWorker(PodRuntime runtime, NodeAgentOptions options, IL
     private async Task<CriContainerStatus?> CurrentStatusAsync(ContainerRecord record, CancellationToken cancellationToken) =>
         record.ContainerId is { } id ? await runtime.ContainerStatusAsync(id, cancellationToken) : null;
 
-    private async Task TeardownAsync(long graceSeconds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stops the pod's containers in parallel, each after its preStop hook, with SIGTERM and SIGKILL once the grace
+    /// period has passed, then removes everything the runtime and host hold for the pod.
+    /// </summary>
+    private async Task TeardownAsync(Pod pod, long graceSeconds, CancellationToken cancellationToken)
     {
         await StopProbesAsync();
-        foreach (var record in _containers.Values.Where(r => r.ContainerId is not null))
-            await runtime.StopContainerAsync(record.ContainerId!, graceSeconds, cancellationToken);
-        if (_sandboxId is not null)
-            await runtime.RemoveSandboxAsync(_sandboxId, cancellationToken);
+        var specs = (pod.Spec?.InitContainers ?? []).Concat(pod.Spec?.Containers ?? []).Where(c => c.Name is not null).ToDictionary(c => c.Name!);
+        await Task.WhenAll(_containers.Values.Where(r => r.ContainerId is not null)
+            .Select(r => StopContainerAsync(pod, specs.GetValueOrDefault(r.Name), r.Name, r.ContainerId!, graceSeconds, cancellationToken)));
+        await runtime.RemovePodAsync(pod.Metadata!.Uid!, cancellationToken);
         _sandboxId = null;
         logger.LogInformation("pod {Pod}: stopped and removed", PodKey);
+    }
+
+    private async Task StopContainerAsync(Pod pod, Container? container, string name, string containerId, long graceSeconds, CancellationToken cancellationToken)
+    {
+        if (await runtime.ContainerStatusAsync(containerId, cancellationToken) is not { State: CriContainerState.ContainerRunning })
+            return; // nothing to signal; removal follows
+        var fieldPath = $"spec.containers{{{name}}}";
+        await runtime.RecordEventAsync(pod, fieldPath, "Normal", "Killing", $"Stopping container {name}", cancellationToken);
+        if (graceSeconds > 0 && container?.Lifecycle?.PreStop is { } hook)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var failure = await runtime.RunHookAsync(hook, container, containerId, _podIp ?? runtime.HostIp, TimeSpan.FromSeconds(graceSeconds), cancellationToken);
+            if (failure is not null)
+            {
+                await runtime.RecordEventAsync(pod, fieldPath, "Warning", "FailedPreStopHook",
+                    $"PreStopHook failed: {failure}", cancellationToken);
+            }
+
+            // What the hook used comes off the grace period, but the container still gets 2 s after it, as the kubelet gives.
+            graceSeconds = Math.Max(2, graceSeconds - (long)clock.Elapsed.TotalSeconds);
+        }
+
+        await runtime.StopContainerAsync(containerId, graceSeconds, cancellationToken);
     }
 }

@@ -48,6 +48,9 @@ internal sealed class PodWorkers(PodRuntime runtime, NodeAgentOptions options, I
         }
     }
 
+    /// <summary>Whether a worker (still) runs the pod with this uid, tearing it down included.</summary>
+    public bool Has(string uid) => _workers.ContainsKey(uid);
+
     public void Remove(Pod pod)
     {
         if (pod.Metadata?.Uid is { } uid && _workers.TryGetValue(uid, out var existing))

@@ -5,6 +5,7 @@ using Kubelike.Client.Rest;
 using Kubelike.Node.Agent;
 using Kubelike.Node.Cri;
 using Kubelike.Node.Cri.V1;
+using Kubelike.Node.Pressure;
 using Microsoft.Extensions.Logging;
 using NodeObject = Kubelike.Api.Core.V1.Node;
 
@@ -13,7 +14,8 @@ namespace Kubelike.Node.Registration;
 /// <summary>
 /// Registers the Node and keeps its status current: capacity, addresses, nodeInfo and the four conditions, written
 /// through the status subresource every <see cref="NodeAgentOptions.StatusReportInterval"/> (the kubelet's
-/// nodeStatusReportFrequency) and whenever the runtime's readiness changes.
+/// nodeStatusReportFrequency) and whenever the runtime's readiness or a pressure condition changes. The pressure
+/// conditions compare the host's memory, disk and pids with <see cref="NodeAgentOptions.EvictionHard"/>.
 /// </summary>
 public sealed class NodeStatusReporter(KubernetesClient client, RuntimeServiceClient runtime, NodeAgentOptions options, int endpointPort, ILogger logger)
 {
@@ -64,17 +66,20 @@ public sealed class NodeStatusReporter(KubernetesClient client, RuntimeServiceCl
     {
         var lastReport = DateTimeOffset.UtcNow;
         var lastReady = await RuntimeReadyAsync(cancellationToken);
+        var lastPressure = Pressure();
         while (!cancellationToken.IsCancellationRequested)
         {
             await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
             try
             {
                 var ready = await RuntimeReadyAsync(cancellationToken);
-                if (ready != lastReady || DateTimeOffset.UtcNow - lastReport >= options.StatusReportInterval)
+                var pressure = Pressure();
+                if (ready != lastReady || pressure != lastPressure || DateTimeOffset.UtcNow - lastReport >= options.StatusReportInterval)
                 {
                     await ReportAsync(cancellationToken);
                     lastReport = DateTimeOffset.UtcNow;
                     lastReady = ready;
+                    lastPressure = pressure;
                 }
             }
             catch (Exception e) when (e is KubernetesApiException or HttpRequestException or Cri.Grpc.GrpcCallException)
@@ -90,6 +95,7 @@ public sealed class NodeStatusReporter(KubernetesClient client, RuntimeServiceCl
         var runtimeReady = await RuntimeReadyAsync(cancellationToken);
         var node = await _nodes.GetAsync(options.NodeName, cancellationToken: cancellationToken);
         var now = DateTimeOffset.UtcNow;
+        var pressure = Pressure();
         var capacity = new Dictionary<string, Quantity>
         {
             ["cpu"] = Quantity.FromInt64(host.Cpus),
@@ -123,9 +129,15 @@ public sealed class NodeStatusReporter(KubernetesClient client, RuntimeServiceCl
             },
             Conditions =
             [
-                Condition("MemoryPressure", "False", "KubeletHasSufficientMemory", "kubelet has sufficient memory available", now),
-                Condition("DiskPressure", "False", "KubeletHasNoDiskPressure", "kubelet has no disk pressure", now),
-                Condition("PIDPressure", "False", "KubeletHasSufficientPID", "kubelet has sufficient PID available", now),
+                pressure.Memory
+                    ? Condition("MemoryPressure", "True", "KubeletHasInsufficientMemory", "kubelet has insufficient memory available", now)
+                    : Condition("MemoryPressure", "False", "KubeletHasSufficientMemory", "kubelet has sufficient memory available", now),
+                pressure.Disk
+                    ? Condition("DiskPressure", "True", "KubeletHasDiskPressure", "kubelet has disk pressure", now)
+                    : Condition("DiskPressure", "False", "KubeletHasNoDiskPressure", "kubelet has no disk pressure", now),
+                pressure.Pid
+                    ? Condition("PIDPressure", "True", "KubeletHasInsufficientPID", "kubelet has insufficient PID available", now)
+                    : Condition("PIDPressure", "False", "KubeletHasSufficientPID", "kubelet has sufficient PID available", now),
                 runtimeReady
                     ? Condition("Ready", "True", "KubeletReady", "kubelet is posting ready status", now)
                     : Condition("Ready", "False", "KubeletNotReady", "container runtime is not ready", now),
@@ -133,6 +145,8 @@ public sealed class NodeStatusReporter(KubernetesClient client, RuntimeServiceCl
         };
         await _nodes.UpdateStatusAsync(node, cancellationToken: cancellationToken);
     }
+
+    private NodePressure Pressure() => NodePressure.Evaluate(HostUsage.Read(options.DataDirectory), options.EvictionHard);
 
     private NodeCondition Condition(string type, string status, string reason, string message, DateTimeOffset now)
     {

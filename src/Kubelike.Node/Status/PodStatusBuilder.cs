@@ -1,4 +1,5 @@
 using Kubelike.Api.Core.V1;
+using Kubelike.Api.Primitives;
 using Kubelike.Node.Pods;
 using CriContainerState = Kubelike.Node.Cri.V1.ContainerState;
 using CriContainerStatus = Kubelike.Node.Cri.V1.ContainerStatus;
@@ -56,6 +57,16 @@ internal sealed class PodStatusBuilder
             InitContainerStatuses = initContainerStatuses.Count == 0 ? null : initContainerStatuses,
             ContainerStatuses = containerStatuses,
         };
+    }
+
+    /// <summary>Carries on from the conditions a previous agent wrote, so their transition times survive its restart.</summary>
+    public void Resume(IEnumerable<PodCondition>? conditions)
+    {
+        foreach (var condition in conditions ?? [])
+        {
+            if (condition.Type is { } type && condition.Status is { } status && condition.LastTransitionTime is { } since)
+                _transitions[type] = (status, since.Value);
+        }
     }
 
     public static ContainerStateTerminated Terminated(CriContainerStatus status) => new()
@@ -136,16 +147,42 @@ internal sealed class PodStatusBuilder
         return new PodCondition { Type = type, Status = status, LastTransitionTime = last.Since, Reason = reason };
     }
 
+    /// <summary>The pod's QoS class by upstream's rules: only cpu and memory count, zero values are ignored, and a
+    /// pod is Guaranteed when every container limits both and the summed requests equal the summed limits.</summary>
     internal static string QosClass(PodSpec spec)
     {
-        var containers = (spec.InitContainers ?? []).Concat(spec.Containers ?? []).ToList();
-        var any = containers.Any(c => c.Resources?.Requests?.Count > 0 || c.Resources?.Limits?.Count > 0);
-        if (!any)
+        var requests = new Dictionary<string, decimal>();
+        var limits = new Dictionary<string, decimal>();
+        var guaranteed = true;
+        foreach (var container in (spec.InitContainers ?? []).Concat(spec.Containers ?? []))
+        {
+            // Requests default to limits (the API's defaulting), whether or not the stored pod went through it.
+            var effective = new Dictionary<string, Quantity>(container.Resources?.Limits ?? new Dictionary<string, Quantity>());
+            foreach (var (name, quantity) in container.Resources?.Requests ?? new Dictionary<string, Quantity>())
+                effective[name] = quantity;
+            Add(requests, effective);
+            var declared = Add(limits, container.Resources?.Limits);
+            guaranteed &= declared.Contains("cpu") && declared.Contains("memory");
+        }
+
+        if (requests.Count == 0 && limits.Count == 0)
             return "BestEffort";
-        var guaranteed = containers.All(c =>
-            c.Resources?.Limits is { } limits && limits.ContainsKey("cpu") && limits.ContainsKey("memory")
-            && (c.Resources.Requests is null || c.Resources.Requests.All(r => limits.TryGetValue(r.Key, out var l) && l == r.Value)));
+        guaranteed &= requests.Count == limits.Count && requests.All(r => limits.TryGetValue(r.Key, out var limit) && limit == r.Value);
         return guaranteed ? "Guaranteed" : "Burstable";
+
+        static HashSet<string> Add(Dictionary<string, decimal> sums, IDictionary<string, Quantity>? values)
+        {
+            var seen = new HashSet<string>();
+            foreach (var (name, quantity) in values ?? new Dictionary<string, Quantity>())
+            {
+                if (name is not ("cpu" or "memory") || quantity is null || quantity.ToDecimal() == 0)
+                    continue;
+                sums[name] = sums.GetValueOrDefault(name) + quantity.ToDecimal();
+                seen.Add(name);
+            }
+
+            return seen;
+        }
     }
 
     private static DateTimeOffset? FromNanos(long nanos) =>

@@ -22,9 +22,12 @@ public abstract class NodeAgentFixture
     private readonly List<string> _podUids = [];
     private KubelikeServer? _server;
     private KubernetesClient? _client;
+#pragma warning disable NUnit1032 // disposed in StopAsync ([OneTimeTearDown]); RestartAgentAsync replaces it mid-fixture
     private NodeAgent? _agent;
+#pragma warning restore NUnit1032
     private TempDirectory? _dataDirectory;
     private UnixSocketGrpcChannel? _channel;
+    private NodeAgentOptions? _agentOptions;
 
     protected KubelikeServer Server => _server ?? throw new InvalidOperationException("not started");
 
@@ -48,14 +51,26 @@ public abstract class NodeAgentFixture
         _dataDirectory = new TempDirectory();
         _channel = new UnixSocketGrpcChannel(TestContainerd.Socket, new GrpcChannelOptions { DefaultTimeout = TimeSpan.FromSeconds(60) });
         Runtime = new RuntimeServiceClient(_channel);
-        _agent = new NodeAgent(_client, ConfigureAgent(new NodeAgentOptions
+        _agentOptions = ConfigureAgent(new NodeAgentOptions
         {
             NodeName = NodeName,
             RuntimeEndpoint = TestContainerd.Socket,
             DataDirectory = _dataDirectory.Path,
             CgroupRoot = TestContainerd.CgroupRoot,
             ListenPort = 0,
-        }));
+        });
+        _agent = new NodeAgent(_client, _agentOptions);
+        await _agent.StartAsync();
+    }
+
+    /// <summary>Stops the agent (its containers keep running), runs <paramref name="whileStopped"/>, and starts a new agent with the same options and data.</summary>
+    protected async Task RestartAgentAsync(Func<Task> whileStopped)
+    {
+        var agent = _agent ?? throw new InvalidOperationException("not started");
+        _agent = null;
+        await agent.DisposeAsync();
+        await whileStopped();
+        _agent = new NodeAgent(Client, _agentOptions!);
         await _agent.StartAsync();
     }
 
