@@ -7,13 +7,16 @@ namespace Kubelike.Benchmarks;
 internal sealed record BenchmarkOptions
 {
     public const string Usage = """
-        usage: Kubelike.Benchmarks [--quick] [--only create|watch|list|api|apply|scheduling] [--duration SECONDS] [--json FILE] [--verbose]
-                                   [--nodes N] [--pods N] [--deployments N]
+        usage: Kubelike.Benchmarks [--quick] [--only create|watch|list|api|apply|scheduling|podstartup] [--duration SECONDS] [--json FILE] [--verbose]
+                                   [--nodes N] [--pods N] [--deployments N] [--startup-pods N]
 
           --quick             smaller counts and shorter measurements, for a smoke run
           --only SCENARIO     run one scenario: create, watch, list, api, apply or scheduling (repeatable, or comma-separated);
                               api, apply and scheduling start a kubelike server (kubelike.dll next to this program);
                               apply runs kubectl 1.35 from $KUBELIKE_TOOLS (default .tools/ of the repository)
+                              podstartup (only when asked for: it runs real containers, as root) runs a node agent on the
+                              containerd of $KUBELIKE_CONTAINERD_DIR, or on one it starts with hack/containerd.sh
+          --startup-pods N    podstartup: pods per phase, one at a time and all at once (default 50, or 10 with --quick)
           --nodes N           scheduling: hollow nodes (default 100, or 10 with --quick)
           --pods N            scheduling: pods in all (default 3000, or 300 with --quick)
           --deployments N     scheduling: Deployments the pods come from (default 100, or 10 with --quick)
@@ -33,6 +36,8 @@ internal sealed record BenchmarkOptions
     public int SchedulingPods { get; init; } = 3000;
 
     public int Deployments { get; init; } = 100;
+
+    public int StartupPods { get; init; } = 50;
 
     /// <summary>Each create throughput measurement, after the warm-up.</summary>
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
@@ -56,7 +61,10 @@ internal sealed record BenchmarkOptions
     /// <summary>Each list measurement runs this often; the median time is reported.</summary>
     public int ListRepetitions => Quick ? 1 : 3;
 
+    /// <summary>What a run without --only does: everything that needs no container runtime.</summary>
     public static IReadOnlySet<string> AllScenarios { get; } = new HashSet<string>(["create", "watch", "list", "api", "apply", "scheduling"], StringComparer.Ordinal);
+
+    public static IReadOnlySet<string> KnownScenarios { get; } = new HashSet<string>([.. AllScenarios, "podstartup"], StringComparer.Ordinal);
 
     public bool Runs(string scenario) => Scenarios.Contains(scenario);
 
@@ -70,7 +78,7 @@ internal sealed record BenchmarkOptions
         string? json = null;
         double? seconds = null;
         var only = new HashSet<string>(StringComparer.Ordinal);
-        int? nodes = null, pods = null, deployments = null;
+        int? nodes = null, pods = null, deployments = null, startupPods = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -94,7 +102,7 @@ internal sealed record BenchmarkOptions
                     }
                     seconds = parsed;
                     break;
-                case "--nodes" or "--pods" or "--deployments" when i + 1 < args.Length:
+                case "--nodes" or "--pods" or "--deployments" or "--startup-pods" when i + 1 < args.Length:
                     var flag = args[i];
                     if (!int.TryParse(args[++i], NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count < 1 || count > 1_000_000)
                     {
@@ -105,15 +113,16 @@ internal sealed record BenchmarkOptions
                     {
                         "--nodes" => nodes = count,
                         "--pods" => pods = count,
+                        "--startup-pods" => startupPods = count,
                         _ => deployments = count,
                     };
                     break;
                 case "--only" when i + 1 < args.Length:
                     foreach (var name in args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                     {
-                        if (!AllScenarios.Contains(name))
+                        if (!KnownScenarios.Contains(name))
                         {
-                            error = $"--only wants create, watch, list, api, apply or scheduling, got '{name}'";
+                            error = $"--only wants create, watch, list, api, apply, scheduling or podstartup, got '{name}'";
                             return false;
                         }
                         only.Add(name);
@@ -135,6 +144,7 @@ internal sealed record BenchmarkOptions
             HollowNodes = nodes ?? (quick ? 10 : 100),
             SchedulingPods = pods ?? (quick ? 300 : 3000),
             Deployments = deployments ?? (quick ? 10 : 100),
+            StartupPods = startupPods ?? (quick ? 10 : 50),
         };
         return true;
     }

@@ -14,4 +14,5 @@ internal sealed record BenchmarkReport(
     ApiReport? Api,
     ApplyReport? Apply,
     SchedulingReport? Scheduling,
+    PodStartupReport? PodStartup,
     string LoadAverageAtEnd);

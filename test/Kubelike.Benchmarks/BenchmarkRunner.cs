@@ -82,12 +82,19 @@ internal static class BenchmarkRunner
             SchedulingBenchmark.Print(output, scheduling);
         }
 
+        PodStartupReport? podStartup = null;
+        if (options.Runs("podstartup"))
+        {
+            podStartup = await new PodStartupBenchmark(options, progress).RunAsync(cancellationToken);
+            PodStartupBenchmark.Print(output, podStartup);
+        }
+
         var loadAtEnd = MachineFacts.ReadLoadAverage();
         output.WriteLine($"load average at end: {loadAtEnd} (1/5/15 min)");
         if (options.JsonPath is not null)
         {
             var report = new BenchmarkReport(startedAt, options.Quick ? "quick" : "full", options.Duration.TotalSeconds, options.WarmUp.TotalSeconds,
-                machine, create, watch, loads, lists, api, apply, scheduling, loadAtEnd);
+                machine, create, watch, loads, lists, api, apply, scheduling, podStartup, loadAtEnd);
             await File.WriteAllTextAsync(options.JsonPath, JsonSerializer.Serialize(report, JsonOptions) + Environment.NewLine, cancellationToken);
             progress.WriteLine($"bench: figures written to {options.JsonPath}");
         }

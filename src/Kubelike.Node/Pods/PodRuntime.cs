@@ -126,7 +126,15 @@ internal sealed class PodRuntime(KubernetesClient client, RuntimeServiceClient r
         var (sandboxes, containers) = await FindAsync(uid, cancellationToken);
         foreach (var container in containers)
         {
-            await StopContainerAsync(container.Id, 0, cancellationToken);
+            try
+            {
+                await StopContainerAsync(container.Id, 0, cancellationToken);
+            }
+            catch (GrpcCallException)
+            {
+                // A shim that went away under a cancelled stop ("ttrpc: closed"): removal below still clears the container.
+            }
+
             await RemoveContainerQuietlyAsync(container.Id, cancellationToken);
         }
 
