@@ -209,7 +209,6 @@ internal sealed class PodWorker(PodRuntime runtime, NodeAgentOptions options, IL
             // Left for the orphan sweep at the agent's next start.
             logger.LogWarning("pod {Pod}: removing its volumes failed: {Reason}", PodKey, e.Message);
         }
-        }
     }
 
     /// <summary>
