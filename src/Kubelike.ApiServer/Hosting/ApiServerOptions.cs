@@ -15,6 +15,12 @@ public sealed class ApiServerOptions
     /// <summary>Where Service cluster IPs and node ports come from.</summary>
     public Services.ServiceNetworkOptions ServiceNetwork { get; init; } = new();
 
+    /// <summary><c>--default-not-ready-toleration-seconds</c>: the not-ready toleration DefaultTolerationSeconds gives pods.</summary>
+    public long DefaultNotReadyTolerationSeconds { get; init; } = 300;
+
+    /// <summary><c>--default-unreachable-toleration-seconds</c>: the unreachable toleration DefaultTolerationSeconds gives pods.</summary>
+    public long DefaultUnreachableTolerationSeconds { get; init; } = 300;
+
     public string PkiDirectory => Path.Combine(DataDirectory, "pki");
 
     public string AdminKubeconfigPath => Path.Combine(DataDirectory, "kubeconfig");

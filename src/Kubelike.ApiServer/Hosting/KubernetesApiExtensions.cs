@@ -45,6 +45,7 @@ public static class KubernetesApiExtensions
         services.AddSingleton<IValidatingAdmissionPlugin, RbacEscalationCheck>();
         services.AddSingleton<NamespaceCache>();
         services.AddSingleton<IMutatingAdmissionPlugin, NamespaceLifecycle>();
+        services.AddSingleton<IMutatingAdmissionPlugin, DefaultTolerationSeconds>();
         services.AddSingleton<AdmissionChain>();
         services.AddSingleton<NodeConnections>();
         services.AddSingleton(provider => new ServiceAllocators(

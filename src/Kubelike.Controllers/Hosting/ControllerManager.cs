@@ -10,6 +10,7 @@ using Kubelike.Controllers.GarbageCollection;
 using Kubelike.Controllers.Jobs;
 using Kubelike.Controllers.LoadBalancers;
 using Kubelike.Controllers.Namespaces;
+using Kubelike.Controllers.NodeLifecycle;
 using Kubelike.Controllers.ReplicaSets;
 using Kubelike.Controllers.ReplicationControllers;
 using Kubelike.Controllers.Runtime;
@@ -25,13 +26,18 @@ namespace Kubelike.Controllers.Hosting;
 /// <summary>
 /// Runs the controllers in the server process once the API is serving: a client from <paramref name="connect"/>
 /// (called after the host has started, when the admin kubeconfig exists), and, while this process holds the
-/// <c>kube-controller-manager</c> Lease, one shared informer per kind, each controller's workers and the scheduler.
+/// <c>kube-controller-manager</c> Lease, one shared informer per kind and each controller's workers; and, while it holds
+/// the <c>kube-scheduler</c> Lease, the scheduler with informers of its own (as two upstream binaries would).
 /// </summary>
 public sealed class ControllerManager(
-    Func<KubernetesClient> connect, IHostApplicationLifetime lifetime, ILoggerFactory loggerFactory, LeaderElectionTimings? timings = null, LocalPathOptions? localPath = null) : BackgroundService
+    Func<KubernetesClient> connect, IHostApplicationLifetime lifetime, ILoggerFactory loggerFactory, LeaderElectionTimings? timings = null, LocalPathOptions? localPath = null,
+    NodeLifecycleOptions? nodeLifecycle = null) : BackgroundService
 {
     /// <summary>The Lease in kube-system that upstream's kube-controller-manager elects its leader with.</summary>
     public const string LeaseName = "kube-controller-manager";
+
+    /// <summary>The Lease in kube-system that upstream's kube-scheduler elects its leader with.</summary>
+    public const string SchedulerLeaseName = "kube-scheduler";
 
     private const int WorkersPerController = 2;
     private static readonly TimeSpan RetryInterval = TimeSpan.FromMilliseconds(200);
@@ -56,8 +62,22 @@ public sealed class ControllerManager(
         using var client = await ConnectAsync(logger, stoppingToken);
         if (client is null)
             return;
-        // Of several servers on one datastore, only the holder of the kube-controller-manager Lease runs controllers.
-        await LeaderElectedRunner.RunInHostAsync(client, LeaseName, leading => RunControllersAsync(client, logger, leading), logger, lifetime, stoppingToken, timings);
+        // Of several servers on one datastore, only the holder of the kube-controller-manager Lease runs controllers,
+        // and only the holder of the kube-scheduler Lease schedules (not necessarily the same process).
+        await Task.WhenAll(
+            LeaderElectedRunner.RunInHostAsync(client, LeaseName, leading => RunControllersAsync(client, logger, leading), logger, lifetime, stoppingToken, timings),
+            LeaderElectedRunner.RunInHostAsync(client, SchedulerLeaseName, leading => RunSchedulerAsync(client, leading), logger, lifetime, stoppingToken, timings));
+    }
+
+    /// <summary>One term as the scheduler's leader.</summary>
+    private async Task RunSchedulerAsync(KubernetesClient client, CancellationToken leading)
+    {
+        await using var informers = new SharedInformerFactory(client, loggerFactory: loggerFactory);
+        using var scheduler = new Scheduler(client, informers, loggerFactory.CreateLogger<Scheduler>());
+        informers.Start(leading);
+        if (!await informers.WaitForCacheSyncAsync(leading))
+            return;
+        await scheduler.RunAsync(leading);
     }
 
     /// <summary>One term as leader: fresh informers and controllers, run until <paramref name="leading"/> ends.</summary>
@@ -80,14 +100,18 @@ public sealed class ControllerManager(
         using var loadBalancers = new LoadBalancerController(client, informers, loggerFactory.CreateLogger<LoadBalancerController>());
         using var volumeBinder = new PersistentVolumeBinder(client, informers, localPath ?? new LocalPathOptions("/var/lib/kubelike/local-path"), loggerFactory.CreateLogger<PersistentVolumeBinder>());
         using var clusterRoleAggregation = new ClusterRoleAggregationController(client, informers, loggerFactory.CreateLogger<ClusterRoleAggregationController>());
-        // The scheduler leads with the controllers (one Lease for the process's control loops).
-        using var scheduler = new Scheduler(client, informers, loggerFactory.CreateLogger<Scheduler>());
+        using var nodeLifecycleController = new NodeLifecycleController(client, informers, loggerFactory.CreateLogger<NodeLifecycleController>(), nodeLifecycle);
+        using var taintEviction = new TaintEvictionController(client, informers, loggerFactory.CreateLogger<TaintEvictionController>());
         informers.Start(leading);
         if (!await informers.WaitForCacheSyncAsync(leading))
             return;
-        Reconciler[] controllers = [replicaSets, deployments, garbageCollector, replicationControllers, statefulSets, daemonSets, namespaces, serviceAccounts, jobs, jobTtl, cronJobs, endpoints, endpointSlices, loadBalancers, volumeBinder, clusterRoleAggregation];
-        logger.LogInformation("controllers started: {Controllers}, Scheduler", string.Join(", ", controllers.Select(c => c.GetType().Name)));
-        await Task.WhenAll([.. controllers.Select(c => c.RunAsync(WorkersPerController, leading)), scheduler.RunAsync(leading)]);
+        Reconciler[] controllers =
+        [
+            replicaSets, deployments, garbageCollector, replicationControllers, statefulSets, daemonSets, namespaces, serviceAccounts, jobs, jobTtl,
+            cronJobs, endpoints, endpointSlices, loadBalancers, volumeBinder, clusterRoleAggregation, nodeLifecycleController, taintEviction,
+        ];
+        logger.LogInformation("controllers started: {Controllers}", string.Join(", ", controllers.Select(c => c.GetType().Name)));
+        await Task.WhenAll(controllers.Select(c => c.RunAsync(WorkersPerController, leading)));
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using Kubelike.ApiServer.Services;
+using Kubelike.Controllers.NodeLifecycle;
 using Kubelike.Server;
 using Kubelike.Storage.Embedded;
 
@@ -111,10 +112,18 @@ internal static class ServerCommand
         {
             Description = "Directory the local-path provisioner (the default StorageClass local-path) makes its volumes in (default DATA_DIR/storage)",
         };
+        var gracePeriod = DurationOption("--node-monitor-grace-period", "How long a node's Lease may go unrenewed before it is marked Ready=Unknown and tainted unreachable", "40s");
+        var startupGracePeriod = DurationOption("--node-startup-grace-period", "How long a registered node may take to post its first status", "1m");
+        var notReadySeconds = SecondsOption("--default-not-ready-toleration-seconds", "tolerationSeconds of the not-ready:NoExecute toleration given to pods without one");
+        var unreachableSeconds = SecondsOption("--default-unreachable-toleration-seconds", "tolerationSeconds of the unreachable:NoExecute toleration given to pods without one");
 
         var command = new Command("server", "Run the API server with its datastore")
         {
             localPathDirectory,
+            gracePeriod,
+            startupGracePeriod,
+            notReadySeconds,
+            unreachableSeconds,
             clusterIPRange,
             nodePortRange,
             dataDirectory,
@@ -146,10 +155,49 @@ internal static class ServerCommand
                 ServiceNetwork = NetworkOptions(parseResult.GetValue(clusterIPRange)!, parseResult.GetValue(nodePortRange)!),
                 LocalPathDirectoryOption = parseResult.GetValue(localPathDirectory) is { Length: > 0 } localPath ? Path.GetFullPath(localPath) : null,
                 CgroupRoot = Environment.GetEnvironmentVariable("KUBELIKE_CGROUP_ROOT") is { Length: > 0 } root ? root : "kubelike",
+                NodeLifecycle = new NodeLifecycleOptions
+                {
+                    GracePeriod = Duration(parseResult.GetValue(gracePeriod)!),
+                    StartupGracePeriod = Duration(parseResult.GetValue(startupGracePeriod)!),
+                },
+                DefaultNotReadyTolerationSeconds = parseResult.GetValue(notReadySeconds),
+                DefaultUnreachableTolerationSeconds = parseResult.GetValue(unreachableSeconds),
             };
             return ServerRunner.RunAsync(options, cancellationToken);
         });
         return command;
+    }
+
+    private static Option<string> DurationOption(string name, string description, string defaultValue)
+    {
+        var option = new Option<string>(name)
+        {
+            Description = description,
+            DefaultValueFactory = _ => defaultValue,
+        };
+        option.Validators.Add(result =>
+        {
+            if (!GoDuration.TryParse(result.GetValueOrDefault<string>(), out var duration) || duration <= TimeSpan.Zero)
+                result.AddError($"{name} '{result.GetValueOrDefault<string>()}' is not a positive duration (e.g. 40s, 1m30s)");
+        });
+        return option;
+    }
+
+    private static TimeSpan Duration(string text) => GoDuration.TryParse(text, out var duration) ? duration : throw new FormatException(text);
+
+    private static Option<long> SecondsOption(string name, string description)
+    {
+        var option = new Option<long>(name)
+        {
+            Description = description,
+            DefaultValueFactory = _ => 300,
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<long>() < 0)
+                result.AddError($"{name} must not be negative");
+        });
+        return option;
     }
 
     private static ServiceNetworkOptions NetworkOptions(string clusterIPRange, string nodePortRange)

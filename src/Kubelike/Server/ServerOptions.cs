@@ -31,5 +31,14 @@ internal sealed record ServerOptions(string DataDirectory, string? DatastoreEndp
 
     public string LocalPathDirectory => LocalPathDirectoryOption ?? Path.Combine(DataDirectory, "storage");
 
+    /// <summary>--node-monitor-grace-period and --node-startup-grace-period.</summary>
+    public Kubelike.Controllers.NodeLifecycle.NodeLifecycleOptions NodeLifecycle { get; init; } = new();
+
+    /// <summary>--default-not-ready-toleration-seconds.</summary>
+    public long DefaultNotReadyTolerationSeconds { get; init; } = 300;
+
+    /// <summary>--default-unreachable-toleration-seconds.</summary>
+    public long DefaultUnreachableTolerationSeconds { get; init; } = 300;
+
     public string EmbeddedPostgresDirectory => Path.Combine(DataDirectory, "postgres");
 }

@@ -97,6 +97,8 @@ internal static class ServerRunner
             BindAddress = options.BindAddress,
             SecurePort = options.SecurePort,
             ServiceNetwork = options.ServiceNetwork,
+            DefaultNotReadyTolerationSeconds = options.DefaultNotReadyTolerationSeconds,
+            DefaultUnreachableTolerationSeconds = options.DefaultUnreachableTolerationSeconds,
         });
 
         if (options.DatastoreEndpoint is { } endpoint)
@@ -128,7 +130,8 @@ internal static class ServerRunner
                 () => new KubernetesClient(KubernetesClientConfiguration.FromKubeconfig(provider.GetRequiredService<ApiServerOptions>().AdminKubeconfigPath)),
                 provider.GetRequiredService<IHostApplicationLifetime>(),
                 provider.GetRequiredService<ILoggerFactory>(),
-                localPath: new Kubelike.Controllers.Volumes.LocalPathOptions(options.LocalPathDirectory)));
+                localPath: new Kubelike.Controllers.Volumes.LocalPathOptions(options.LocalPathDirectory),
+                nodeLifecycle: options.NodeLifecycle));
         }
         if (options.ContainerRuntimeEndpoint is not null)
             services.AddHostedService<NodeAgentService>();
