@@ -48,6 +48,8 @@ public sealed class NodeLifecycleControllerTests : ControllerFixture
 
     private static bool IsReady(Pod pod) => pod.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true;
 
+    private static bool IsWeb(Pod pod) => pod.Metadata?.Labels is { } labels && labels.TryGetValue("app", out var app) && app == "web";
+
     private static NodeCondition? Ready(Node node) => node.Status?.Conditions?.FirstOrDefault(c => c.Type == "Ready");
 
     [Test]
@@ -122,8 +124,8 @@ public sealed class NodeLifecycleControllerTests : ControllerFixture
                 "the unreachable NoExecute taint");
 
             // Evicted: marked for deletion (nobody on the lost node finishes the deletion), replaced on the survivor.
-            await UntilAsync(async () => (await PodsAsync(ns)).Count(p => p.Metadata!.Labels!["app"] == "web") is 4
-                && (await PodsAsync(ns)).Where(p => p.Metadata!.Labels!["app"] == "web").All(p => p.Spec!.NodeName == survivor.NodeName && IsReady(p)),
+            await UntilAsync(async () => (await PodsAsync(ns)).Where(IsWeb).ToList() is { Count: 4 } web
+                && web.All(p => p.Spec!.NodeName == survivor.NodeName && IsReady(p)),
                 "four ready web pods, all on the surviving node");
             foreach (var name in onLost)
             {
