@@ -150,7 +150,23 @@ public sealed class HollowNode : IAsyncDisposable
         }
     }
 
+    /// <summary>Writes the node's status, again on a conflict (the node lifecycle controller may be writing it too).</summary>
     private async Task ReportStatusAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ReportStatusOnceAsync(cancellationToken);
+                return;
+            }
+            catch (KubernetesApiException e) when (e.HttpStatus == System.Net.HttpStatusCode.Conflict && attempt < 5)
+            {
+            }
+        }
+    }
+
+    private async Task ReportStatusOnceAsync(CancellationToken cancellationToken)
     {
         var nodes = _client.Resource<NodeObject>();
         var node = await nodes.GetAsync(_options.NodeName, cancellationToken: cancellationToken);
