@@ -49,8 +49,10 @@ public sealed class DaemonSetControllerTests : ControllerFixture
         },
     };
 
+    /// <summary>The pod on each node; while a node briefly has two (one going, one coming), the newest.</summary>
     private async Task<Dictionary<string, Pod>> PodsByNodeAsync(string ns) =>
-        (await PodsAsync(ns)).ToDictionary(p => DaemonPods.TargetNode(p) ?? "", p => p);
+        (await PodsAsync(ns)).GroupBy(p => DaemonPods.TargetNode(p) ?? "")
+            .ToDictionary(g => g.Key, g => g.MaxBy(p => p.Metadata?.CreationTimestamp)!);
 
     private Task<DaemonSet> GetAsync(string ns, string name) => Client.Resource<DaemonSet>().GetAsync(name, ns);
 

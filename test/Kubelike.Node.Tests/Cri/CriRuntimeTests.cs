@@ -251,6 +251,12 @@ public sealed class CriRuntimeTests
         pause.Image.Image = CriTestPods.PauseImage;
         var containerId = await _pods.StartContainerAsync(sandboxId, config, pause);
 
+        // PID 1 of its namespace ignores a SIGTERM it has no handler for yet: stop only once pause has installed its
+        // handler (SigCgt), as it always has long before a kubelet stops a sandbox.
+        var verbose = await _runtime.ContainerStatusAsync(new ContainerStatusRequest { ContainerId = containerId, Verbose = true });
+        var pid = System.Text.Json.JsonDocument.Parse(verbose.Info["info"]).RootElement.GetProperty("pid").GetInt32();
+        await Poll.UntilAsync(() => CatchesSigterm(pid), "pause catches SIGTERM");
+
         // A 120 s grace period: only a pause that handles SIGTERM ends with exit code 0 (SIGKILL would give 137).
         await _runtime.StopContainerAsync(new StopContainerRequest { ContainerId = containerId, Timeout = 120 }, TimeSpan.FromSeconds(150));
         var status = await _runtime.ContainerStatusAsync(new ContainerStatusRequest { ContainerId = containerId });
@@ -260,6 +266,14 @@ public sealed class CriRuntimeTests
             Assert.That(status.Status.State, Is.EqualTo(ContainerState.ContainerExited));
             Assert.That(status.Status.ExitCode, Is.Zero);
         });
+    }
+
+    /// <summary>Whether the process has a handler for SIGTERM (bit 15 of the SigCgt mask in /proc/PID/status).</summary>
+    private static bool CatchesSigterm(int pid)
+    {
+        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("SigCgt:", StringComparison.Ordinal));
+        var mask = ulong.Parse(line["SigCgt:".Length..].Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+        return (mask & (1UL << (15 - 1))) != 0;
     }
 
     [Test]
