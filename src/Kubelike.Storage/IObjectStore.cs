@@ -9,6 +9,12 @@ public interface IObjectStore
 {
     Task<StoredObject?> GetAsync(ObjectKey key, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A recent state of the object as this server saw it written (its own writes and the change feed), or null. It may
+    /// be stale: use it only as the starting point of a conditional write, whose revision check tells, never as a read.
+    /// </summary>
+    StoredObject? GetRecent(ObjectKey key) => null;
+
     /// <summary>Creates the key; <see cref="StorageErrorCode.AlreadyExists"/> if present.</summary>
     Task<StoredObject> CreateAsync(ObjectKey key, ReadOnlyMemory<byte> value, string? uid = null, CancellationToken cancellationToken = default);
 

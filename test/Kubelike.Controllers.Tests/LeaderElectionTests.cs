@@ -6,7 +6,7 @@ using Kubelike.Api.Core.V1;
 using Kubelike.Api.Meta.V1;
 using Kubelike.Client.Configuration;
 using Kubelike.Client.Rest;
-using Npgsql;
+using Kubelike.Controllers.Tests.Support;
 
 namespace Kubelike.Controllers.Tests;
 
@@ -19,44 +19,25 @@ public sealed class LeaderElectionTests
 {
     private const string LeaseName = "kube-controller-manager";
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
-    private string? _database;
-    private string? _connectionString;
+    private FreshDatabase? _database;
 
     [SetUp]
-    public async Task CreateDatabaseAsync()
-    {
-        var server = Environment.GetEnvironmentVariable("KUBELIKE_TEST_PG");
-        Assert.That(server, Is.Not.Null.And.Not.Empty, "KUBELIKE_TEST_PG must name a PostgreSQL server (hack/run-tests.sh sets it)");
-        _database = "kl_leader_" + Guid.NewGuid().ToString("N")[..12];
-        await using (var admin = new NpgsqlConnection(server))
-        {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", admin);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        _connectionString = new NpgsqlConnectionStringBuilder(server) { Database = _database }.ConnectionString;
-    }
+    public async Task CreateDatabaseAsync() => _database = await FreshDatabase.CreateAsync("leader");
 
     [TearDown]
     public async Task DropDatabaseAsync()
     {
-        if (_database is null)
-            return;
-        NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(Environment.GetEnvironmentVariable("KUBELIKE_TEST_PG"));
-        await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
+        if (_database is not null)
+            await _database.DisposeAsync();
     }
 
     [Test]
     public async Task Only_the_leader_reconciles_and_the_other_server_takes_over_when_the_leader_is_killed()
     {
-        await using var first = await KubelikeServer.StartAsync(["--datastore-endpoint", _connectionString!]);
+        await using var first = await KubelikeServer.StartAsync(["--datastore-endpoint", _database!.ConnectionString]);
         using var firstClient = Connect(first);
         var leader = await HolderAsync(firstClient, h => h is not null, "the first server leads");
-        await using var second = await KubelikeServer.StartAsync(["--datastore-endpoint", _connectionString!]);
+        await using var second = await KubelikeServer.StartAsync(["--datastore-endpoint", _database!.ConnectionString]);
         using var client = Connect(second);
         Assert.That(first.Output, Does.Contain($"{leader} is the leader; starting"), "the Lease names the first server");
 
@@ -94,10 +75,10 @@ public sealed class LeaderElectionTests
     [Test]
     public async Task A_leader_stopped_cleanly_releases_the_lease_before_it_exits()
     {
-        await using var first = await KubelikeServer.StartAsync(["--datastore-endpoint", _connectionString!]);
+        await using var first = await KubelikeServer.StartAsync(["--datastore-endpoint", _database!.ConnectionString]);
         using var firstClient = Connect(first);
         var leader = await HolderAsync(firstClient, h => h is not null, "the first server leads");
-        await using var second = await KubelikeServer.StartAsync(["--datastore-endpoint", _connectionString!]);
+        await using var second = await KubelikeServer.StartAsync(["--datastore-endpoint", _database!.ConnectionString]);
         using var client = Connect(second);
 
         Assert.That(await first.StopAsync(), Is.Zero, first.Output);

@@ -64,9 +64,37 @@ internal sealed partial class ApiRequestHandler
         var annotations = ObjectJson.StringMap(metadata["annotations"]);
         for (var attempt = 1; ; attempt++)
         {
+            // The first attempt binds the pod as the store remembers it (no read); whatever fails there may be the
+            // remembered state being stale, so the next attempt reads the stored pod.
+            var recent = attempt == 1 && !IsDryRun(context) ? objects.GetRecent(info.Namespace, name) : null;
+            if (recent is not null)
+            {
+                try
+                {
+                    await BindOnceAsync(recent.Value, retryOnConflict: false);
+                    break;
+                }
+                catch (ApiException) when (!context.Response.HasStarted)
+                {
+                    continue;
+                }
+            }
+
             var existing = await objects.GetAsync(info.Namespace, name, context.RequestAborted)
                 ?? throw ApiException.NotFound(pods, name);
-            var pod = (JsonObject)existing.Object.DeepClone();
+            // Written in between (a status update, a label): bind what is stored now.
+            if (await BindOnceAsync(existing, retryOnConflict: attempt < MaxBindAttempts))
+                break;
+        }
+
+        var success = StatusSuccess.Build();
+        success["code"] = StatusCodes.Status201Created;
+        await WriteJsonAsync(context, success, StatusCodes.Status201Created, Negotiation.MediaTypes.Json);
+
+        // Whether the pod is bound; false when its conditional write met a newer version and may be retried.
+        async Task<bool> BindOnceAsync((JsonObject Object, long Revision) existing, bool retryOnConflict)
+        {
+            var pod = existing.Object; // parsed for this attempt alone
             var podMetadata = ObjectJson.Metadata(pod);
             if (podMetadata["deletionTimestamp"] is not null)
                 throw ApiException.Conflict("", "pods/binding", name, $"pod {name} is being deleted, cannot be assigned to a host");
@@ -86,21 +114,17 @@ internal sealed partial class ApiRequestHandler
 
             MarkScheduled(pod);
             if (IsDryRun(context))
-                break;
+                return true;
             try
             {
                 await objects.UpdateAsync(pod, existing.Revision, context.RequestAborted);
-                break;
+                return true;
             }
-            catch (ApiException e) when (e.Code == StatusCodes.Status409Conflict && e.Reason == StatusReasons.Conflict && attempt < MaxBindAttempts)
+            catch (ApiException e) when (retryOnConflict && e.Code == StatusCodes.Status409Conflict && e.Reason == StatusReasons.Conflict)
             {
-                // Written in between (a status update, a label): bind what is stored now.
+                return false;
             }
         }
-
-        var success = StatusSuccess.Build();
-        success["code"] = StatusCodes.Status201Created;
-        await WriteJsonAsync(context, success, StatusCodes.Status201Created, Negotiation.MediaTypes.Json);
     }
 
     /// <summary>Sets the PodScheduled condition to True, keeping its transition time when it already was.</summary>

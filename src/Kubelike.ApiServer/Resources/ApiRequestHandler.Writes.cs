@@ -104,102 +104,129 @@ internal sealed partial class ApiRequestHandler
             metadata["namespace"] = info.Namespace;
         var expected = ParseRevision(ObjectJson.GetString(metadata, "resourceVersion"));
 
+        // First against the state the store remembers, without reading it back (as upstream's watch cache hands
+        // GuaranteedUpdate its cached object); whatever fails there before the write may be the guess being stale,
+        // so it runs once more against the stored object, which alone decides the answer.
+        var written = false;
+        if (!IsDryRun(context) && objects.GetRecent(info.Namespace, info.Name) is { } recent)
+        {
+            try
+            {
+                await UpdateFromAsync(recent, recent: true);
+                return;
+            }
+            catch (ApiException) when (!written && !context.Response.HasStarted)
+            {
+            }
+        }
+
         var existing = await objects.GetAsync(info.Namespace, info.Name, context.RequestAborted)
             ?? throw ApiException.NotFound(resource, info.Name);
-        var current = existing.Object;
-        var currentMetadata = ObjectJson.Metadata(current);
-        if (expected is long rv && rv != existing.Revision)
-            throw ApiException.Conflict(resource, info.Name);
+        await UpdateFromAsync(existing, recent: false);
 
-        JsonObject updated;
-        if (info.Subresource == "status")
+        async Task UpdateFromAsync((JsonObject Object, long Revision) existing, bool recent)
         {
-            // /status takes only .status; everything else stays as stored.
-            updated = (JsonObject)current.DeepClone();
-            updated["status"] = obj["status"]?.DeepClone();
-        }
-        else if (info.Subresource == NamespaceFinalization.FinalizeSubresource)
-        {
-            // /finalize takes only spec.finalizers.
-            updated = NamespaceFinalization.Finalize(current, obj);
-        }
-        else
-        {
-            updated = obj;
-            if (NamespaceFinalization.Applies(resource))
-                NamespaceFinalization.KeepSpecFinalizers(updated, current);
-            if (resource.HasStatus && current["status"] is { } status)
-                updated["status"] = status.DeepClone();
-            else if (resource.HasStatus)
-                updated.Remove("status");
-            var updatedMetadata = ObjectJson.Metadata(updated);
-            foreach (var field in new[] { "uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation" })
-            {
-                updatedMetadata.Remove(field);
-                if (currentMetadata[field] is { } value)
-                    updatedMetadata[field] = value.DeepClone();
-            }
-            if (updated.ContainsKey("spec") && !ObjectJson.SpecEquals(current, updated))
-            {
-                var generation = currentMetadata["generation"]?.GetValue<long>() ?? 0;
-                updatedMetadata["generation"] = generation + 1;
-            }
-        }
-        if (trackManagedFields)
-            TrackManagedFields(context, resource, info, current, updated);
-        // An unconditional update (no resourceVersion) applies to what is stored now, as upstream fills it in.
-        var updatedMeta = ObjectJson.Metadata(updated);
-        if (string.IsNullOrEmpty(ObjectJson.GetString(updatedMeta, "resourceVersion")))
-            updatedMeta["resourceVersion"] = existing.Revision.ToString(CultureInfo.InvariantCulture);
-        var admissionRequest = Admission(context, resource, info, AdmissionOperation.Update, updated, current);
-        await admission.MutateAsync(admissionRequest, context.RequestAborted);
-        var finish = info.Subresource == "status"
-            ? null
-            : await hooks.BeginUpdateAsync(resource, updated, current, IsDryRun(context), context.RequestAborted);
-        JsonObject saved;
-        var stored = false;
-        try
-        {
-            (saved, stored) = await ValidateAndSaveAsync();
-        }
-        finally
-        {
-            if (finish is not null)
-                await finish(stored);
-        }
-        if (stored && currentMetadata["deletionTimestamp"] is not null && ObjectJson.Finalizers(saved).Count == 0
-            && !(NamespaceFinalization.Applies(resource) && NamespaceFinalization.SpecFinalizers(saved).Count > 0))
-        {
-            // The last finalizer is gone from an object being deleted: now it really goes.
-            var gone = await objects.DeleteAsync(info.Namespace, info.Name, null, context.RequestAborted);
-            await hooks.AfterDeleteAsync(resource, gone, CancellationToken.None);
-            await WriteObjectAsync(context, gone, StatusCodes.Status200OK);
-            return;
-        }
-        await WriteObjectAsync(context, saved, StatusCodes.Status200OK);
+            var current = existing.Object;
+            var currentMetadata = ObjectJson.Metadata(current);
+            if (expected is long rv && rv != existing.Revision)
+                throw ApiException.Conflict(resource, info.Name);
 
-        // The object to answer with, and whether it was written (not for a dry run or an update that changes nothing).
-        async Task<(JsonObject Saved, bool Stored)> ValidateAndSaveAsync()
-        {
-            var errors = ObjectMetaValidation.Validate(updated, resource);
-            errors.AddRange(ObjectMetaValidation.ValidateUpdate(updated, current));
-            errors.AddRange(info.Subresource == "status"
-                ? ObjectValidation.ValidateStatusUpdate(resource, updated, current)
-                : ObjectValidation.ValidateUpdate(resource, updated, current));
-            if (errors.Count > 0)
-                throw ApiException.Invalid(resource, info.Name, errors);
-            await admission.ValidateAsync(admissionRequest, context.RequestAborted);
-            var finalizersBefore = ObjectJson.Finalizers(current);
-            if (currentMetadata["deletionTimestamp"] is not null && ObjectJson.Finalizers(updated).Except(finalizersBefore).Any())
-                throw ApiException.Invalid(resource, info.Name, [FieldError.Forbidden("metadata.finalizers", "no new finalizers can be added if the object is being deleted")]);
-            if (IsDryRun(context))
-                return (updated, false);
-            if (ObjectJson.SameExceptResourceVersion(updated, current))
+            JsonObject updated;
+            if (info.Subresource == "status")
             {
-                // Nothing changed: upstream writes nothing and the resourceVersion stays.
-                return (current, false);
+                // /status takes only .status; everything else stays as stored.
+                updated = (JsonObject)current.DeepClone();
+                updated["status"] = obj["status"]?.DeepClone();
             }
-            return (await objects.UpdateAsync(updated, existing.Revision, context.RequestAborted), true);
+            else if (info.Subresource == NamespaceFinalization.FinalizeSubresource)
+            {
+                // /finalize takes only spec.finalizers.
+                updated = NamespaceFinalization.Finalize(current, obj);
+            }
+            else
+            {
+                // The body itself becomes the object, unless a second attempt may need it as sent.
+                updated = recent ? (JsonObject)obj.DeepClone() : obj;
+                if (NamespaceFinalization.Applies(resource))
+                    NamespaceFinalization.KeepSpecFinalizers(updated, current);
+                if (resource.HasStatus && current["status"] is { } status)
+                    updated["status"] = status.DeepClone();
+                else if (resource.HasStatus)
+                    updated.Remove("status");
+                var updatedMetadata = ObjectJson.Metadata(updated);
+                foreach (var field in new[] { "uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation" })
+                {
+                    updatedMetadata.Remove(field);
+                    if (currentMetadata[field] is { } value)
+                        updatedMetadata[field] = value.DeepClone();
+                }
+                if (updated.ContainsKey("spec") && !ObjectJson.SpecEquals(current, updated))
+                {
+                    var generation = currentMetadata["generation"]?.GetValue<long>() ?? 0;
+                    updatedMetadata["generation"] = generation + 1;
+                }
+            }
+            if (trackManagedFields)
+                TrackManagedFields(context, resource, info, current, updated);
+            // An unconditional update (no resourceVersion) applies to what is stored now, as upstream fills it in.
+            var updatedMeta = ObjectJson.Metadata(updated);
+            if (string.IsNullOrEmpty(ObjectJson.GetString(updatedMeta, "resourceVersion")))
+                updatedMeta["resourceVersion"] = existing.Revision.ToString(CultureInfo.InvariantCulture);
+            var admissionRequest = Admission(context, resource, info, AdmissionOperation.Update, updated, current);
+            await admission.MutateAsync(admissionRequest, context.RequestAborted);
+            var finish = info.Subresource == "status"
+                ? null
+                : await hooks.BeginUpdateAsync(resource, updated, current, IsDryRun(context), context.RequestAborted);
+            JsonObject saved;
+            var stored = false;
+            try
+            {
+                (saved, stored) = await ValidateAndSaveAsync();
+            }
+            finally
+            {
+                if (finish is not null)
+                    await finish(stored);
+            }
+            if (stored && currentMetadata["deletionTimestamp"] is not null && ObjectJson.Finalizers(saved).Count == 0
+                && !(NamespaceFinalization.Applies(resource) && NamespaceFinalization.SpecFinalizers(saved).Count > 0))
+            {
+                // The last finalizer is gone from an object being deleted: now it really goes.
+                var gone = await objects.DeleteAsync(info.Namespace, info.Name, null, context.RequestAborted);
+                await hooks.AfterDeleteAsync(resource, gone, CancellationToken.None);
+                await WriteObjectAsync(context, gone, StatusCodes.Status200OK);
+                return;
+            }
+            await WriteObjectAsync(context, saved, StatusCodes.Status200OK);
+
+            // The object to answer with, and whether it was written (not for a dry run or an update that changes nothing).
+            async Task<(JsonObject Saved, bool Stored)> ValidateAndSaveAsync()
+            {
+                var errors = ObjectMetaValidation.Validate(updated, resource);
+                errors.AddRange(ObjectMetaValidation.ValidateUpdate(updated, current));
+                errors.AddRange(info.Subresource == "status"
+                    ? ObjectValidation.ValidateStatusUpdate(resource, updated, current)
+                    : ObjectValidation.ValidateUpdate(resource, updated, current));
+                if (errors.Count > 0)
+                    throw ApiException.Invalid(resource, info.Name, errors);
+                await admission.ValidateAsync(admissionRequest, context.RequestAborted);
+                var finalizersBefore = ObjectJson.Finalizers(current);
+                if (currentMetadata["deletionTimestamp"] is not null && ObjectJson.Finalizers(updated).Except(finalizersBefore).Any())
+                    throw ApiException.Invalid(resource, info.Name, [FieldError.Forbidden("metadata.finalizers", "no new finalizers can be added if the object is being deleted")]);
+                if (IsDryRun(context))
+                    return (updated, false);
+                if (ObjectJson.SameExceptResourceVersion(updated, current))
+                {
+                    // Nothing changed: upstream writes nothing and the resourceVersion stays. Only the stored object can say
+                    // so: against a remembered one, go and read it.
+                    if (recent)
+                        throw ApiException.Conflict(resource, info.Name);
+                    return (current, false);
+                }
+                var result = await objects.UpdateAsync(updated, existing.Revision, context.RequestAborted);
+                written = true;
+                return (result, true);
+            }
         }
     }
 
@@ -217,26 +244,37 @@ internal sealed partial class ApiRequestHandler
         var patch = ParsePatch(context, await ReadBytesAsync(context), duplicates);
         for (var attempt = 1; ; attempt++)
         {
-            var existing = await objects.GetAsync(info.Namespace, info.Name, context.RequestAborted)
+            // The first attempt patches the state the store remembers (no read); if anything fails there, or the patch
+            // changes nothing, the remembered state may be stale: the next attempt patches the stored object.
+            var recent = attempt == 1 && !IsDryRun(context) ? objects.GetRecent(info.Namespace, info.Name) : null;
+            var existing = recent ?? await objects.GetAsync(info.Namespace, info.Name, context.RequestAborted)
                 ?? throw ApiException.NotFound(objects.Resource, info.Name);
-            var patched = ApplyPatch(patchType, existing.Object, patch, modelType);
-            if (JsonNode.DeepEquals(patched, existing.Object))
-            {
-                // A patch that changes nothing writes nothing: no new resourceVersion, no watch event (as upstream).
-                await WriteObjectAsync(context, existing.Object, StatusCodes.Status200OK);
-                return;
-            }
-            RefuseUnknownPatchFields(context, objects.Resource, patchType, patch, patched, duplicates);
-            var conditional = ObjectJson.GetString(ObjectJson.Metadata(patched), "resourceVersion") != ObjectJson.GetString(ObjectJson.Metadata(existing.Object), "resourceVersion");
             try
             {
-                await UpdateAsync(context, objects, info, patched);
-                return;
+                var patched = ApplyPatch(patchType, existing.Object, patch, modelType);
+                if (JsonNode.DeepEquals(patched, existing.Object))
+                {
+                    if (recent is not null)
+                        continue;
+                    // A patch that changes nothing writes nothing: no new resourceVersion, no watch event (as upstream).
+                    await WriteObjectAsync(context, existing.Object, StatusCodes.Status200OK);
+                    return;
+                }
+                RefuseUnknownPatchFields(context, objects.Resource, patchType, patch, patched, duplicates);
+                var conditional = ObjectJson.GetString(ObjectJson.Metadata(patched), "resourceVersion") != ObjectJson.GetString(ObjectJson.Metadata(existing.Object), "resourceVersion");
+                try
+                {
+                    await UpdateAsync(context, objects, info, patched);
+                    return;
+                }
+                catch (ApiException exception) when (exception.Code == StatusCodes.Status409Conflict && exception.Reason == StatusReasons.Conflict
+                    && !conditional && attempt < MaxPatchAttempts)
+                {
+                    // Someone wrote in between: apply the patch again to what is stored now.
+                }
             }
-            catch (ApiException exception) when (exception.Code == StatusCodes.Status409Conflict && exception.Reason == StatusReasons.Conflict
-                && !conditional && attempt < MaxPatchAttempts)
+            catch (ApiException) when (recent is not null && !context.Response.HasStarted)
             {
-                // Someone wrote in between: apply the patch again to what is stored now.
             }
         }
     }

@@ -24,6 +24,13 @@ internal sealed class ResourceStore(IObjectStore store, ResourceDefinition resou
         return stored is null ? null : (ToObject(stored.Value, stored.Revision), stored.Revision);
     }
 
+    /// <summary>
+    /// The state the store remembers of the object, without a read: possibly stale, so only the starting point of a
+    /// conditional write (see <see cref="IObjectStore.GetRecent"/>).
+    /// </summary>
+    public (JsonObject Object, long Revision)? GetRecent(string ns, string name) =>
+        store.GetRecent(Key(ns, name)) is { } recent ? (ToObject(recent.Value, recent.Revision), recent.Revision) : null;
+
     public async Task<JsonObject> CreateAsync(JsonObject obj, CancellationToken cancellationToken)
     {
         var name = ObjectJson.Name(obj);

@@ -26,7 +26,7 @@ public sealed class PostgresObjectStore : IObjectStore, IAsyncDisposable
         _dataSource = dataSource;
         _options = options;
         _logger = logger;
-        _hub = new WatchHub(options.EventRingCapacity, options.WatcherQueueCapacity, revision);
+        _hub = new WatchHub(options.EventRingCapacity, options.WatcherQueueCapacity, revision, options.RecentObjectCapacity);
         _feed = new PostgresChangeFeed(dataSource, listenConnectionString, _hub, options, logger);
         _writer = new GroupCommitWriter(dataSource, options.MaxWriteBatch, _feed.PublishLocal, () => _feed.OthersListening, logger);
         _compactor = new PostgresCompactor(dataSource, options, logger);
@@ -89,6 +89,8 @@ public sealed class PostgresObjectStore : IObjectStore, IAsyncDisposable
             throw PostgresErrors.Translate(exception);
         }
     }
+
+    public StoredObject? GetRecent(ObjectKey key) => _hub.Recent.Get(key);
 
     public Task<StoredObject> CreateAsync(ObjectKey key, ReadOnlyMemory<byte> value, string? uid = null, CancellationToken cancellationToken = default) =>
         Write(new WriteOperation(WriteKind.Create, key, value, uid, null, null, cancellationToken));

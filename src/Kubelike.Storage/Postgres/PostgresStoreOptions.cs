@@ -12,6 +12,9 @@ public sealed class PostgresStoreOptions
     /// <summary>Recent events kept in memory so new watchers catch up without reading PostgreSQL.</summary>
     public int EventRingCapacity { get; set; } = 16384;
 
+    /// <summary>Objects whose newest state is kept in memory as the guess of conditional writes (0: none).</summary>
+    public int RecentObjectCapacity { get; set; } = 200_000;
+
     /// <summary>History is kept at least this long...</summary>
     public TimeSpan HistoryRetention { get; set; } = TimeSpan.FromMinutes(5);
 

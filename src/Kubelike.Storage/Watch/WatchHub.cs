@@ -5,13 +5,16 @@ namespace Kubelike.Storage.Watch;
 /// the hub records them in a ring and offers each to the watchers of its resource under one lock, so every
 /// watcher's queue is in revision order and a progress marker is always queued behind the events it covers.
 /// </summary>
-internal sealed class WatchHub(int ringCapacity, int watcherCapacity, long startRevision)
+internal sealed class WatchHub(int ringCapacity, int watcherCapacity, long startRevision, int recentCapacity = 0)
 {
     private readonly Lock _gate = new();
     private readonly EventRing _ring = new(ringCapacity, startRevision);
     private readonly Dictionary<string, List<Watcher>> _watchers = new(StringComparer.Ordinal);
 
     public int WatcherCapacity { get; } = watcherCapacity;
+
+    /// <summary>The newest state of each object dispatched, as the guess of conditional writes.</summary>
+    public RecentObjects Recent { get; } = new(recentCapacity);
 
     /// <summary>The newest revision handed to watchers; every event up to it has been offered.</summary>
     public long Revision
@@ -77,6 +80,7 @@ internal sealed class WatchHub(int ringCapacity, int watcherCapacity, long start
                     throw new InvalidOperationException($"watch hub expected revision {_revision + 1} but got {e.Revision}");
                 _revision = e.Revision;
                 _ring.Add(e);
+                Recent.Record(e);
                 if (_watchers.TryGetValue(e.Key.Resource, out var list))
                 {
                     foreach (var watcher in list)
@@ -107,6 +111,7 @@ internal sealed class WatchHub(int ringCapacity, int watcherCapacity, long start
             }
             _revision = revision;
             _ring.Reset(revision);
+            Recent.Clear();
         }
     }
 

@@ -2,7 +2,7 @@ using System.Net;
 using Kubelike.Api.Core.V1;
 using Kubelike.Client.Configuration;
 using Kubelike.Client.Rest;
-using Npgsql;
+using Kubelike.Controllers.Tests.Support;
 
 namespace Kubelike.Controllers.Tests.Services;
 
@@ -16,40 +16,22 @@ using CoreEndpoints = Kubelike.Api.Core.V1.Endpoints;
 public sealed class SharedDatabaseAllocationTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
-    private string? _database;
-    private string? _connectionString;
+    private FreshDatabase? _database;
 
     [OneTimeSetUp]
-    public async Task CreateDatabaseAsync()
-    {
-        var server = Environment.GetEnvironmentVariable("KUBELIKE_TEST_PG");
-        Assert.That(server, Is.Not.Null.And.Not.Empty, "KUBELIKE_TEST_PG must name a PostgreSQL server (hack/run-tests.sh sets it)");
-        _database = "kl_services_" + Guid.NewGuid().ToString("N")[..12];
-        await using (var admin = new NpgsqlConnection(server))
-        {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", admin);
-            await create.ExecuteNonQueryAsync();
-        }
-        _connectionString = new NpgsqlConnectionStringBuilder(server) { Database = _database }.ConnectionString;
-    }
+    public async Task CreateDatabaseAsync() => _database = await FreshDatabase.CreateAsync("services");
 
     [OneTimeTearDown]
     public async Task DropDatabaseAsync()
     {
-        if (_database is null)
-            return;
-        NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(Environment.GetEnvironmentVariable("KUBELIKE_TEST_PG"));
-        await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
+        if (_database is not null)
+            await _database.DisposeAsync();
     }
 
     [Test]
     public async Task Two_servers_fill_a_small_range_without_giving_an_address_or_port_twice()
     {
-        string[] arguments = ["--datastore-endpoint", _connectionString!, "--no-controllers",
+        string[] arguments = ["--datastore-endpoint", _database!.ConnectionString, "--no-controllers",
             "--service-cluster-ip-range", "10.100.0.0/26", "--service-node-port-range", "31000-31039"];
         await using var first = await KubelikeServer.StartAsync(arguments);
         await using var second = await KubelikeServer.StartAsync(arguments);

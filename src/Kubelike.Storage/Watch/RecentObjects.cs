@@ -1,0 +1,34 @@
+using System.Collections.Concurrent;
+
+namespace Kubelike.Storage.Watch;
+
+/// <summary>
+/// The newest state of each object the watch hub has dispatched: what upstream's watch cache hands its storage as the
+/// guess of a conditional update, so a write need not read the object back first. Possibly stale (another server's
+/// write still on its way through the change feed); a revision check at the write tells.
+/// Bounded: beyond <paramref name="capacity"/> objects, new keys are not remembered (their writes read the store).
+/// </summary>
+internal sealed class RecentObjects(int capacity)
+{
+    private readonly ConcurrentDictionary<ObjectKey, StoredObject> _objects = new();
+
+    public StoredObject? Get(ObjectKey key) => _objects.TryGetValue(key, out var stored) ? stored : null;
+
+    /// <summary>Records one dispatched event (the hub calls it in revision order).</summary>
+    public void Record(WatchEvent e)
+    {
+        switch (e.Type)
+        {
+            case WatchEventType.Added or WatchEventType.Modified:
+                if (_objects.Count < capacity || _objects.ContainsKey(e.Key))
+                    _objects[e.Key] = new StoredObject(e.Key, e.Value, e.Revision, e.CreateRevision, e.Uid);
+                break;
+            case WatchEventType.Deleted:
+                _objects.TryRemove(e.Key, out _);
+                break;
+        }
+    }
+
+    /// <summary>The hub lost history: nothing remembered can be trusted to be recent.</summary>
+    public void Clear() => _objects.Clear();
+}
