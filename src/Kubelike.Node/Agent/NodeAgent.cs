@@ -1,5 +1,6 @@
 using System.Net;
 using Kubelike.Api.Core.V1;
+using Kubelike.Client.Events;
 using Kubelike.Client.Informers;
 using Kubelike.Client.Rest;
 using Kubelike.Node.Cri;
@@ -36,6 +37,7 @@ public sealed class NodeAgent : IAsyncDisposable
     private NodeServer? _server;
     private PodStreams? _streams;
     private readonly ILoggerFactory _loggerFactory;
+    private EventRecorder? _events;
 
     public NodeAgent(KubernetesClient client, NodeAgentOptions options, ILoggerFactory? loggerFactory = null)
     {
@@ -64,7 +66,8 @@ public sealed class NodeAgent : IAsyncDisposable
         _loops.Add(Loop(lease.RunAsync));
         _loops.Add(Loop(reporter.RunAsync));
 
-        var podRuntime = new PodRuntime(_client, _runtime, new ImageServiceClient(_channel), _prober, _options, hostIp);
+        _events = new EventRecorder(_client, "kubelet", _logger, _options.NodeName);
+        var podRuntime = new PodRuntime(_client, _runtime, new ImageServiceClient(_channel), _prober, _options, hostIp, _events);
         _workers = new PodWorkers(podRuntime, _options, _logger);
         _informer = new SharedInformer<Pod>(_client.Resource<Pod>(), new InformerOptions { FieldSelector = $"spec.nodeName={_options.NodeName}" }, logger: _logger);
         _informer.AddEventHandler(new ResourceEventHandler<Pod>
@@ -105,6 +108,7 @@ public sealed class NodeAgent : IAsyncDisposable
         }
 
         await Task.WhenAll(_loops);
+        _events?.Dispose();
         _prober.Dispose();
         _channel.Dispose();
         _stopping.Dispose();

@@ -1,5 +1,6 @@
 using Kubelike.Api.Core.V1;
 using Kubelike.Api.Meta.V1;
+using Kubelike.Client.Events;
 using Kubelike.Client.Rest;
 using Kubelike.Node.Agent;
 using Kubelike.Node.Cri;
@@ -15,7 +16,7 @@ namespace Kubelike.Node.Pods;
 /// What a pod worker does to the outside world: CRI calls that turn pod specs into sandboxes and containers, and
 /// the API writes (status, events, the final delete). Labels on what it creates name the pod, as the kubelet's do.
 /// </summary>
-internal sealed class PodRuntime(KubernetesClient client, RuntimeServiceClient runtime, ImageServiceClient images, ProbeExecutor prober, NodeAgentOptions options, string hostIp)
+internal sealed class PodRuntime(KubernetesClient client, RuntimeServiceClient runtime, ImageServiceClient images, ProbeExecutor prober, NodeAgentOptions options, string hostIp, EventRecorder events)
 {
     public const string PodUidLabel = "io.kubernetes.pod.uid";
     public const string PodNameLabel = "io.kubernetes.pod.name";
@@ -32,7 +33,6 @@ internal sealed class PodRuntime(KubernetesClient client, RuntimeServiceClient r
     public const string LastTerminatedAnnotation = "kubelike.io/last-terminated";
 
     private readonly ResourceClient<Pod> _pods = client.Resource<Pod>();
-    private readonly ResourceClient<Event> _events = client.Resource<Event>();
     private readonly ContainerEnvironment _environment = new(client);
     private readonly VolumeContents _volumeContents = new(client);
     private readonly PodCgroups _cgroups = new(options.CgroupRoot);
@@ -350,38 +350,7 @@ internal sealed class PodRuntime(KubernetesClient client, RuntimeServiceClient r
         }
     }
 
-    public async Task RecordEventAsync(Pod pod, string? fieldPath, string type, string reason, string message, CancellationToken cancellationToken)
-    {
-        var now = DateTimeOffset.UtcNow;
-        try
-        {
-            await _events.CreateAsync(new Event
-            {
-                Metadata = new ObjectMeta { Name = $"{pod.Metadata!.Name}.{Guid.NewGuid():N}"[..Math.Min(253, pod.Metadata.Name!.Length + 17)], Namespace = pod.Metadata.Namespace },
-                InvolvedObject = new ObjectReference
-                {
-                    ApiVersion = "v1",
-                    Kind = "Pod",
-                    Name = pod.Metadata.Name,
-                    Namespace = pod.Metadata.Namespace,
-                    Uid = pod.Metadata.Uid,
-                    ResourceVersion = pod.Metadata.ResourceVersion,
-                    FieldPath = fieldPath,
-                },
-                Reason = reason,
-                Message = message,
-                Type = type,
-                Source = new EventSource { Component = "kubelet", Host = options.NodeName },
-                ReportingComponent = "kubelet",
-                ReportingInstance = options.NodeName,
-                FirstTimestamp = now,
-                LastTimestamp = now,
-                Count = 1,
-            }, cancellationToken: cancellationToken);
-        }
-        catch (KubernetesApiException)
-        {
-            // Events are best effort, as they are for the kubelet.
-        }
-    }
+    /// <summary>Records an event about the pod in the background, as the kubelet does: starting a pod never waits for it.</summary>
+    public void RecordEvent(Pod pod, string? fieldPath, string type, string reason, string message) =>
+        events.Record(pod, type, reason, message, fieldPath);
 }

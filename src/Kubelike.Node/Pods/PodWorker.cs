@@ -192,7 +192,7 @@ internal sealed class PodWorker(PodRuntime runtime, NodeAgentOptions options, IL
         foreach (var failure in failures.Where(_reportedMountFailures.Add))
         {
             logger.LogWarning("pod {Pod}: {Failure}", PodKey, failure);
-            await runtime.RecordEventAsync(pod, null, "Warning", "FailedMount", failure, cancellationToken);
+            runtime.RecordEvent(pod, null, "Warning", "FailedMount", failure);
         }
 
         return _volumes.AllMounted(pod);
@@ -271,7 +271,10 @@ internal sealed class PodWorker(PodRuntime runtime, NodeAgentOptions options, IL
             if (!record.Backoff.IsWaiting(now))
                 await StartAsync(pod, container, record, now, cancellationToken);
             else if (record.Waiting?.Reason == "ErrImagePull")
+            {
                 record.Waiting = new ContainerStateWaiting { Reason = "ImagePullBackOff", Message = $"Back-off pulling image \"{container.Image}\"" };
+                runtime.RecordEvent(pod, FieldPath(pod, container), "Normal", "BackOff", record.Waiting.Message);
+            }
             return await StartedStatusAsync(pod, container, record, cancellationToken);
         }
 
@@ -280,8 +283,8 @@ internal sealed class PodWorker(PodRuntime runtime, NodeAgentOptions options, IL
             var probes = await EnsureProbesAsync(pod, container, record, status);
             if (probes?.KillReason is not { } reason)
                 return status;
-            await runtime.RecordEventAsync(pod, $"spec.containers{{{container.Name}}}", "Normal", "Killing",
-                $"Container {container.Name} failed {reason} probe, will be restarted", cancellationToken);
+            runtime.RecordEvent(pod, $"spec.containers{{{container.Name}}}", "Normal", "Killing",
+                $"Container {container.Name} failed {reason} probe, will be restarted");
             await runtime.StopContainerAsync(status.Id, probes.KillGracePeriodSeconds ?? pod.Spec?.TerminationGracePeriodSeconds ?? 30, cancellationToken);
             status = await CurrentStatusAsync(record, cancellationToken);
             if (status is null)
@@ -305,6 +308,8 @@ internal sealed class PodWorker(PodRuntime runtime, NodeAgentOptions options, IL
             // This exit is new: it starts (or extends) the back-off.
             record.Backoff.Failed(now, options.InitialRestartBackoff, options.MaxRestartBackoff);
             record.Waiting = new ContainerStateWaiting { Reason = "CrashLoopBackOff" };
+            runtime.RecordEvent(pod, FieldPath(pod, container), "Warning", "BackOff",
+                $"Back-off restarting failed container {container.Name} in pod {pod.Metadata!.Name}_{pod.Metadata.Namespace}({pod.Metadata.Uid})");
         }
 
         if (record.Backoff.IsWaiting(now))
@@ -340,7 +345,7 @@ internal sealed class PodWorker(PodRuntime runtime, NodeAgentOptions options, IL
             var message = $"Failed to pull image \"{container.Image}\": the image is not present on the node and no registry is reachable";
             record.Waiting = new ContainerStateWaiting { Reason = "ErrImagePull", Message = message };
             if (first)
-                await runtime.RecordEventAsync(pod, $"spec.containers{{{container.Name}}}", "Warning", "Failed", message, cancellationToken);
+                runtime.RecordEvent(pod, $"spec.containers{{{container.Name}}}", "Warning", "Failed", message);
             return;
         }
 
@@ -352,20 +357,34 @@ internal sealed class PodWorker(PodRuntime runtime, NodeAgentOptions options, IL
             };
             if (record.LastTerminated is { } last)
                 annotations[PodRuntime.LastTerminatedAnnotation] = Kubelike.Api.KubernetesJson.Serialize(last);
+            runtime.RecordEvent(pod, FieldPath(pod, container), "Normal", "Pulled", $"Container image \"{container.Image}\" already present on machine");
             record.ContainerId = await runtime.StartContainerAsync(pod, _sandboxId!, _sandboxConfig!, container, _volumes!, record.Attempt, annotations, cancellationToken);
+            runtime.RecordEvent(pod, FieldPath(pod, container), "Normal", "Created", $"Created container: {container.Name}");
+            runtime.RecordEvent(pod, FieldPath(pod, container), "Normal", "Started", $"Started container: {container.Name}");
             record.Attempt++;
             record.Waiting = null;
         }
         catch (ContainerConfigException e)
         {
-            record.Waiting = new ContainerStateWaiting { Reason = "CreateContainerConfigError", Message = e.Message };
+            FailedToCreate(new ContainerStateWaiting { Reason = "CreateContainerConfigError", Message = e.Message });
         }
         catch (GrpcCallException e)
         {
             record.Backoff.Failed(now, options.InitialRestartBackoff, options.MaxRestartBackoff);
-            record.Waiting = new ContainerStateWaiting { Reason = "CreateContainerError", Message = e.Message };
+            FailedToCreate(new ContainerStateWaiting { Reason = "CreateContainerError", Message = e.Message });
+        }
+
+        // A Failed event when the reason is new, not at every sync that still fails the same way.
+        void FailedToCreate(ContainerStateWaiting waiting)
+        {
+            if (record.Waiting is not { } previous || previous.Reason != waiting.Reason || previous.Message != waiting.Message)
+                runtime.RecordEvent(pod, FieldPath(pod, container), "Warning", "Failed", $"Error: {waiting.Message}");
+            record.Waiting = waiting;
         }
     }
+
+    private static string FieldPath(Pod pod, Container container) =>
+        pod.Spec?.InitContainers?.Contains(container) == true ? $"spec.initContainers{{{container.Name}}}" : $"spec.containers{{{container.Name}}}";
 
     /// <summary>The probes of the running instance <paramref name="status"/>, started when it is new; null without probes.</summary>
     private async Task<ContainerProbes?> EnsureProbesAsync(Pod pod, Container container, ContainerRecord record, CriContainerStatus status)
@@ -384,7 +403,11 @@ internal sealed class PodWorker(PodRuntime runtime, NodeAgentOptions options, IL
         var fieldPath = $"spec.containers{{{container.Name}}}";
         record.Probes = new ContainerProbes(runtime.Prober, container, status.Id, _podIp ?? runtime.HostIp, startedAt,
             changed: () => _wake.Writer.TryWrite(true),
-            unhealthy: (kind, message) => runtime.RecordEventAsync(Volatile.Read(ref _pod), fieldPath, "Warning", "Unhealthy", $"{kind} probe failed: {message}", CancellationToken.None),
+            unhealthy: (kind, message) =>
+            {
+                runtime.RecordEvent(Volatile.Read(ref _pod), fieldPath, "Warning", "Unhealthy", $"{kind} probe failed: {message}");
+                return Task.CompletedTask;
+            },
             logger);
         return record.Probes;
     }
@@ -424,15 +447,15 @@ internal sealed class PodWorker(PodRuntime runtime, NodeAgentOptions options, IL
         if (await runtime.ContainerStatusAsync(containerId, cancellationToken) is not { State: CriContainerState.ContainerRunning })
             return; // nothing to signal; removal follows
         var fieldPath = $"spec.containers{{{name}}}";
-        await runtime.RecordEventAsync(pod, fieldPath, "Normal", "Killing", $"Stopping container {name}", cancellationToken);
+        runtime.RecordEvent(pod, fieldPath, "Normal", "Killing", $"Stopping container {name}");
         if (graceSeconds > 0 && container?.Lifecycle?.PreStop is { } hook)
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var failure = await runtime.RunHookAsync(hook, container, containerId, _podIp ?? runtime.HostIp, TimeSpan.FromSeconds(graceSeconds), cancellationToken);
             if (failure is not null)
             {
-                await runtime.RecordEventAsync(pod, fieldPath, "Warning", "FailedPreStopHook",
-                    $"PreStopHook failed: {failure}", cancellationToken);
+                runtime.RecordEvent(pod, fieldPath, "Warning", "FailedPreStopHook",
+                    $"PreStopHook failed: {failure}");
             }
 
             // What the hook used comes off the grace period, but the container still gets 2 s after it, as the kubelet gives.

@@ -92,7 +92,28 @@ public sealed class NodeAgentTests : NodeAgentFixture
         var log = await Poll.UntilAsync(() => Task.FromResult(File.Exists(logFile) && File.ReadAllText(logFile).Contains("hello", StringComparison.Ordinal) ? File.ReadAllText(logFile) : null),
             "the container's output in its log file");
         Assert.That(log, Does.Contain(" stdout F hello"));
+
+        // The kubelet's events of a start, from this node (their timestamps have whole seconds: no order to check).
+        var events = await Poll.UntilAsync(async () =>
+        {
+            var list = (await PodEventsAsync(pod)).Where(e => e.Reason is "Pulled" or "Created" or "Started").ToList();
+            return list.Count == 3 ? list : null;
+        }, "Pulled, Created and Started events");
+        Assert.Multiple(() =>
+        {
+            Assert.That(events.Select(e => (e.Reason, e.Message)), Is.EquivalentTo(new[]
+            {
+                ("Pulled", $"Container image \"{CriTestPods.BusyboxImage}\" already present on machine"),
+                ("Created", "Created container: main"),
+                ("Started", "Started container: main"),
+            }));
+            Assert.That(events.Select(e => (e.Type, e.Source?.Component, e.Source?.Host, e.InvolvedObject?.FieldPath)).Distinct(),
+                Is.EqualTo(new[] { ("Normal", "kubelet", NodeName, "spec.containers{main}") }));
+        });
     }
+
+    private async Task<IReadOnlyList<Event>> PodEventsAsync(Pod pod) =>
+        (await Client.Resource<Event>().ListAsync("default", new ListParameters { FieldSelector = $"involvedObject.uid={pod.Metadata!.Uid}" })).Items;
 
     [Test]
     public async Task A_pod_whose_command_exits_0_with_restart_policy_never_succeeds()
@@ -141,6 +162,9 @@ public sealed class NodeAgentTests : NodeAgentFixture
         var backingOff = await WaitForPodAsync(pod, p => p.Status?.ContainerStatuses?.Single().State?.Waiting?.Reason == "CrashLoopBackOff",
             "waiting in CrashLoopBackOff");
         Assert.That(backingOff.Status!.ContainerStatuses!.Single().State!.Waiting!.Message, Does.StartWith("back-off "));
+        var backOff = await Poll.UntilAsync(async () => (await PodEventsAsync(pod)).FirstOrDefault(e => e.Reason == "BackOff"), "a BackOff event");
+        Assert.That((backOff.Type, backOff.Message), Is.EqualTo(("Warning",
+            $"Back-off restarting failed container main in pod {pod.Metadata!.Name}_{pod.Metadata.Namespace}({pod.Metadata.Uid})")));
     }
 
     [Test]
@@ -163,6 +187,8 @@ public sealed class NodeAgentTests : NodeAgentFixture
             Assert.That(waiting.Status.ContainerStatuses!.Single().State!.Waiting!.Message, Does.Contain("kubelike.local/does-not-exist:latest"));
             Assert.That(events.Select(e => (e.Type, e.Reason)), Does.Contain(("Warning", "Failed")));
         });
+        var backOff = await Poll.UntilAsync(async () => (await PodEventsAsync(pod)).FirstOrDefault(e => e.Reason == "BackOff"), "a BackOff event");
+        Assert.That((backOff.Type, backOff.Message), Is.EqualTo(("Normal", "Back-off pulling image \"kubelike.local/does-not-exist:latest\"")));
     }
 
     [Test]
