@@ -85,7 +85,7 @@ internal static class BenchmarkRunner
         PodStartupReport? podStartup = null;
         if (options.Runs("podstartup"))
         {
-            podStartup = await new PodStartupBenchmark(options, progress).RunAsync(cancellationToken);
+            podStartup = await new PodStartupBenchmark(options, progress, loggerFactory).RunAsync(cancellationToken);
             PodStartupBenchmark.Print(output, podStartup);
         }
 

@@ -20,7 +20,7 @@ namespace Kubelike.Benchmarks;
 /// at a time (each waits for the previous to run) and then all at once. Upstream's SLI: creationTimestamp → all
 /// containers running, observed via watch; the upstream SLO is p99 ≤ 5 s.
 /// </summary>
-internal sealed class PodStartupBenchmark(BenchmarkOptions options, TextWriter progress)
+internal sealed class PodStartupBenchmark(BenchmarkOptions options, TextWriter progress, Microsoft.Extensions.Logging.ILoggerFactory loggerFactory)
 {
     private const string Namespace = "default";
     private const string NodeName = "bench-node";
@@ -43,7 +43,7 @@ internal sealed class PodStartupBenchmark(BenchmarkOptions options, TextWriter p
             DataDirectory = data.FullName,
             CgroupRoot = containerd.CgroupRoot,
             ListenPort = 0,
-        });
+        }, loggerFactory); // --verbose shows the agent's log, with each pod's start broken down
         var phases = new List<PodStartupPhase>();
         using var watching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var watch = Task.Run(() => WatchAsync(client, watching.Token), CancellationToken.None);

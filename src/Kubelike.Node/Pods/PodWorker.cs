@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Kubelike.Api.Core.V1;
 using Kubelike.Api.Meta.V1;
@@ -37,6 +38,13 @@ internal sealed class PodWorker(PodRuntime runtime, NodeAgentOptions options, IL
     private bool _adopted;
     private bool _ranHere;
     private uint _sandboxAttempt;
+    private readonly long _created = Stopwatch.GetTimestamp();
+
+    /// <summary>Stopwatch timestamps of a pod's first start: worker created, this pass, sandbox ready.</summary>
+    private sealed record StartTimes(long Begun, long Pass)
+    {
+        public long Sandbox { get; set; } = Pass;
+    }
 
     public string Uid => _pod.Metadata!.Uid!;
 
@@ -133,10 +141,12 @@ internal sealed class PodWorker(PodRuntime runtime, NodeAgentOptions options, IL
         }
 
         _ranHere = true;
+        var starting = _sandboxId is null ? new StartTimes(_created, Stopwatch.GetTimestamp()) : null;
         if (_sandboxId is null)
         {
             (_sandboxId, _sandboxConfig, _podIp) = await runtime.RunSandboxAsync(pod, _sandboxAttempt++, cancellationToken);
             logger.LogInformation("pod {Pod}: sandbox {Sandbox} ip {Ip}", PodKey, _sandboxId, _podIp ?? "(host network)");
+            starting!.Sandbox = Stopwatch.GetTimestamp();
         }
 
         var initialized = true;
@@ -165,7 +175,16 @@ internal sealed class PodWorker(PodRuntime runtime, NodeAgentOptions options, IL
 
         var status = _statusBuilder.Build(pod, restartPolicy, initialized, initFailed, _podIp, runtime.HostIp, _startTime.Value,
             _containers, initStatuses, statuses, now);
+        var containersDone = Stopwatch.GetTimestamp();
         await WriteStatusAsync(pod, status, cancellationToken);
+        if (starting is not null)
+        {
+            // Where a pod's start went: what an operator needs when startup is slow.
+            logger.LogInformation("pod {Pod}: started {Total:0} ms after its worker began: before the sandbox {Before:0} ms, sandbox {Sandbox:0} ms, containers {Containers:0} ms, status {Status:0} ms",
+                PodKey, Stopwatch.GetElapsedTime(starting.Begun).TotalMilliseconds, Stopwatch.GetElapsedTime(starting.Begun, starting.Pass).TotalMilliseconds,
+                Stopwatch.GetElapsedTime(starting.Pass, starting.Sandbox).TotalMilliseconds, Stopwatch.GetElapsedTime(starting.Sandbox, containersDone).TotalMilliseconds,
+                Stopwatch.GetElapsedTime(containersDone).TotalMilliseconds);
+        }
 
         // A finished pod's sandbox is stopped (its containers have all exited), as the kubelet does.
         if (status.Phase is "Succeeded" or "Failed")
