@@ -99,9 +99,14 @@ public sealed class SchedulerTests : ControllerFixture
 
         await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Client.Resource<Pod>().CreateAsync(NewPod(ns, $"p{i}"))));
 
-        await UntilAsync(
-            async () => (await PodsAsync(ns)).Count(p => p.Status?.Conditions?.Any(c => c is { Type: "PodScheduled", Status: "False" }) == true) == 2,
-            "two pods left Unschedulable");
+        // Both conditions at once: with only the first node in the scheduler's cache at first, two pods can be
+        // Unschedulable for a moment while the second node's slots are still being filled.
+        await UntilAsync(async () =>
+        {
+            var all = await PodsAsync(ns);
+            return all.Count(p => p.Status?.Conditions?.Any(c => c is { Type: "PodScheduled", Status: "False" }) == true) == 2
+                && all.Count(p => p.Spec?.NodeName is not null) >= 10;
+        }, "ten pods bound and two left Unschedulable");
         var pods = await PodsAsync(ns);
         Assert.That(pods.Where(p => p.Spec?.NodeName is not null).GroupBy(p => p.Spec!.NodeName).Select(g => g.Count()), Is.EqualTo(new[] { 5, 5 }));
         Assert.That(pods.Where(p => p.Spec?.NodeName is null).Select(p => p.Status!.Conditions!.Single(c => c.Type == "PodScheduled").Message).Distinct(),

@@ -81,12 +81,18 @@ internal sealed class WatchHub(int ringCapacity, int watcherCapacity, long start
                 _revision = e.Revision;
                 _ring.Add(e);
                 Recent.Record(e);
-                if (_watchers.TryGetValue(e.Key.Resource, out var list))
-                {
-                    foreach (var watcher in list)
-                        watcher.Offer(e);
-                    list.RemoveAll(w => w.Closed);
-                }
+            }
+
+            // One hand-over per watcher per resource of the batch, not per event: each is a lock the watcher's reader
+            // contends for. The watchers of a resource share the batch's array.
+            foreach (var batch in events.GroupBy(e => e.Key.Resource, StringComparer.Ordinal))
+            {
+                if (!_watchers.TryGetValue(batch.Key, out var list))
+                    continue;
+                var shared = batch.ToArray();
+                foreach (var watcher in list)
+                    watcher.Offer(shared);
+                list.RemoveAll(w => w.Closed);
             }
         }
     }

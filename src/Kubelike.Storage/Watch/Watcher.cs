@@ -4,13 +4,14 @@ using System.Threading.Channels;
 namespace Kubelike.Storage.Watch;
 
 /// <summary>
-/// One watch: catch-up events (read before registration completed) followed by live events from a bounded
-/// queue filled by <see cref="WatchHub"/>. A full queue closes the watcher instead of blocking the hub.
+/// One watch: catch-up events (read before registration completed) followed by live events from a queue of
+/// batches filled by <see cref="WatchHub"/>. A queue holding more than its capacity closes the watcher instead of
+/// blocking the hub.
 /// </summary>
 internal sealed class Watcher : IObjectWatch
 {
     private readonly WatchHub _hub;
-    private readonly Channel<WatchEvent> _live;
+    private readonly Channel<WatchEvent[]> _live;
     private readonly int _capacity;
     private int _queued;
     private IReadOnlyList<WatchEvent> _catchUp = [];
@@ -24,7 +25,7 @@ internal sealed class Watcher : IObjectWatch
         // Unbounded with a count of our own: a bounded channel takes a lock on every read and write, which the hub's
         // thread and a reader then fight over for every event; the single-reader unbounded channel does not.
         _capacity = capacity;
-        _live = Channel.CreateUnbounded<WatchEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        _live = Channel.CreateUnbounded<WatchEvent[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     }
 
     public string Resource { get; }
@@ -39,12 +40,23 @@ internal sealed class Watcher : IObjectWatch
 
     internal void SetCatchUp(IReadOnlyList<WatchEvent> events) => _catchUp = events;
 
-    /// <summary>Called by the hub under its lock, in revision order.</summary>
-    internal void Offer(WatchEvent watchEvent)
+    /// <summary>
+    /// Called by the hub under its lock, in revision order, with events of this watcher's resource (an array other
+    /// watchers share: only the ones this watcher wants count, and only those are read out).
+    /// </summary>
+    internal void Offer(WatchEvent[] batch)
     {
-        if (Closed || watchEvent.Revision <= StartRevision || !Matches(watchEvent.Key, Resource, Namespace))
+        if (Closed)
             return;
-        if (Interlocked.Increment(ref _queued) > _capacity || !_live.Writer.TryWrite(watchEvent))
+        var wanted = 0;
+        foreach (var e in batch)
+        {
+            if (Wants(e))
+                wanted++;
+        }
+        if (wanted == 0)
+            return;
+        if (Interlocked.Add(ref _queued, wanted) > _capacity || !_live.Writer.TryWrite(batch))
         {
             Close(new StorageException(StorageErrorCode.WatcherTooSlow,
                 $"watch of {Resource} closed: the watcher fell more than {_hub.WatcherCapacity} events behind"));
@@ -59,7 +71,7 @@ internal sealed class Watcher : IObjectWatch
         var progress = new WatchEvent(WatchEventType.Progress, new ObjectKey(Resource, Namespace ?? "", ""), ReadOnlyMemory<byte>.Empty,
             Math.Max(revision, StartRevision), 0, ReadOnlyMemory<byte>.Empty, 0, null);
         // A bookmark that does not fit is simply skipped: it carries no change.
-        if (Interlocked.Increment(ref _queued) > _capacity || !_live.Writer.TryWrite(progress))
+        if (Interlocked.Increment(ref _queued) > _capacity || !_live.Writer.TryWrite([progress]))
             Interlocked.Decrement(ref _queued);
     }
 
@@ -80,12 +92,19 @@ internal sealed class Watcher : IObjectWatch
             cancellationToken.ThrowIfCancellationRequested();
             yield return e;
         }
-        await foreach (var e in _live.Reader.ReadAllAsync(cancellationToken))
+        await foreach (var batch in _live.Reader.ReadAllAsync(cancellationToken))
         {
-            Interlocked.Decrement(ref _queued);
-            yield return e;
+            foreach (var e in batch)
+            {
+                if (e.Type != WatchEventType.Progress && !Wants(e))
+                    continue;
+                Interlocked.Decrement(ref _queued);
+                yield return e;
+            }
         }
     }
+
+    private bool Wants(WatchEvent e) => e.Revision > StartRevision && Matches(e.Key, Resource, Namespace);
 
     public void RequestProgress() => _hub.RequestProgress(this);
 
