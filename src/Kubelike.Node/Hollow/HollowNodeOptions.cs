@@ -12,6 +12,9 @@ public sealed record HollowNodeOptions
     /// <summary>Seconds (decimal) a pod with <see cref="ExitCodeAnnotation"/> stays Running before it ends; 0 when absent.</summary>
     public const string RunSecondsAnnotation = "kubelike.io/hollow-run-seconds";
 
+    /// <summary>Set to <c>false</c> on a pod to keep it Running but never Ready (as a failing readiness probe would).</summary>
+    public const string ReadyAnnotation = "kubelike.io/hollow-ready";
+
     public required string NodeName { get; init; }
 
     /// <summary>Capacity, also reported as allocatable: cpu 4, memory 8Gi, pods 110, ephemeral-storage 100Gi unless given.</summary>

@@ -11,10 +11,12 @@ internal static class HollowPodStatus
     public static PodStatus Running(Pod pod, string hostIp, string podIp, DateTimeOffset now)
     {
         var spec = pod.Spec ?? new PodSpec();
+        var ready = pod.Metadata?.Annotations?.TryGetValue(HollowNodeOptions.ReadyAnnotation, out var text) != true
+            || !string.Equals(text, "false", StringComparison.OrdinalIgnoreCase);
         return new PodStatus
         {
             Phase = "Running",
-            Conditions = Conditions(pod, ready: true, reason: null, now),
+            Conditions = Conditions(pod, ready, reason: ready ? null : "ContainersNotReady", now),
             HostIP = hostIp,
             HostIPs = [new HostIP { Ip = hostIp }],
             PodIP = podIp,
@@ -24,7 +26,7 @@ internal static class HollowPodStatus
             InitContainerStatuses = spec.InitContainers is { Count: > 0 } inits
                 ? [.. inits.Select(c => Status(pod, c, new ContainerState { Terminated = Ended(pod, c, 0, now) }, ready: c.RestartPolicy == "Always"))]
                 : null,
-            ContainerStatuses = [.. (spec.Containers ?? []).Select(c => Status(pod, c, new ContainerState { Running = new ContainerStateRunning { StartedAt = now } }, ready: true))],
+            ContainerStatuses = [.. (spec.Containers ?? []).Select(c => Status(pod, c, new ContainerState { Running = new ContainerStateRunning { StartedAt = now } }, ready))],
         };
     }
 
