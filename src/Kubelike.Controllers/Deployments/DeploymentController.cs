@@ -20,6 +20,14 @@ public sealed class DeploymentController : Reconciler
     public const string RevisionAnnotation = "deployment.kubernetes.io/revision";
     private const string DesiredReplicasAnnotation = "deployment.kubernetes.io/desired-replicas";
     private const string MaxReplicasAnnotation = "deployment.kubernetes.io/max-replicas";
+    private const string RevisionHistoryAnnotation = "deployment.kubernetes.io/revision-history";
+
+    // Annotations of a Deployment that are not the user's and so are not copied onto its ReplicaSets.
+    private static readonly HashSet<string> NotCopiedAnnotations =
+    [
+        "kubectl.kubernetes.io/last-applied-configuration", RevisionAnnotation, RevisionHistoryAnnotation,
+        DesiredReplicasAnnotation, MaxReplicasAnnotation, "deprecated.deployment.rollback.to",
+    ];
 
     private readonly KubernetesClient _client;
     private readonly SharedInformer<Deployment> _deployments;
@@ -56,27 +64,91 @@ public sealed class DeploymentController : Reconciler
 
     protected override async Task ReconcileAsync(string key, CancellationToken cancellationToken)
     {
-        var deployment = _deployments.Cache.Get(key);
-        if (deployment?.Metadata?.DeletionTimestamp is not null || deployment?.Spec is null)
+        var cached = _deployments.Cache.Get(key);
+        if (cached?.Metadata?.DeletionTimestamp is not null || cached?.Spec is null)
             return;
+        // A copy: the revision patch below moves its resourceVersion, which the status write must send.
+        var deployment = Owners.Clone(cached);
         var owned = _replicaSets.Cache.ByIndex(CacheIndexers.Namespace, deployment.Metadata!.Namespace ?? "")
             .Where(rs => Owners.Controller(rs)?.Uid == deployment.Metadata.Uid)
             .Select(Owners.Clone)
             .ToList();
-        var newRs = owned.FirstOrDefault(rs => PodTemplateHash.SameTemplate(rs.Spec?.Template, deployment.Spec.Template));
+        var newRs = owned.FirstOrDefault(rs => PodTemplateHash.SameTemplate(rs.Spec?.Template, deployment.Spec!.Template));
         var old = owned.Where(rs => rs != newRs).ToList();
+        var now = new Time(_client.Time.GetUtcNow()).TruncateToSeconds();
+        var conditions = (deployment.Status?.Conditions ?? []).Select(Owners.Clone).ToList();
+        SetPausedCondition(deployment, conditions, now);
 
-        if (deployment.Spec.Paused != true)
+        if (deployment.Spec!.Paused == true)
         {
-            newRs = await EnsureNewReplicaSetAsync(deployment, newRs, old, cancellationToken);
-            if (deployment.Spec.Strategy?.Type == "Recreate")
-                await RecreateAsync(deployment, newRs, old, cancellationToken);
-            else
-                await RollAsync(deployment, newRs, old, cancellationToken);
+            // Paused: no rollout, but replicas still follow the Deployment's (kubectl scale) and history is trimmed.
+            await ScalePausedAsync(deployment, newRs, owned, cancellationToken);
             await CleanUpAsync(deployment, old, cancellationToken);
+            await UpdateStatusAsync(key, deployment, newRs, old, conditions, now, trackProgress: false, cancellationToken);
+            return;
         }
 
-        await UpdateStatusAsync(deployment, newRs, old, cancellationToken);
+        newRs = await EnsureNewReplicaSetAsync(deployment, newRs, old, conditions, now, cancellationToken);
+        if (deployment.Spec.Strategy?.Type == "Recreate")
+            await RecreateAsync(deployment, newRs, old, cancellationToken);
+        else
+            await RollAsync(deployment, newRs, old, cancellationToken);
+        await CleanUpAsync(deployment, old, cancellationToken);
+        await UpdateStatusAsync(key, deployment, newRs, old, conditions, now, trackProgress: true, cancellationToken);
+    }
+
+    /// <summary>Whether the Deployment has a progress deadline: upstream reads the largest int32 as none.</summary>
+    private static bool HasProgressDeadline(Deployment deployment) =>
+        deployment.Spec?.ProgressDeadlineSeconds is { } seconds && seconds != int.MaxValue;
+
+    /// <summary>Progressing Unknown with DeploymentPaused or DeploymentResumed, never over a reported ProgressDeadlineExceeded.</summary>
+    private static void SetPausedCondition(Deployment deployment, List<DeploymentCondition> conditions, Time now)
+    {
+        if (!HasProgressDeadline(deployment))
+            return;
+        var current = DeploymentConditions.Get(conditions, DeploymentConditions.Progressing);
+        if (current?.Reason == DeploymentConditions.ProgressDeadlineExceeded)
+            return;
+        var pausedShown = current?.Reason == DeploymentConditions.DeploymentPaused;
+        if (deployment.Spec!.Paused == true && !pausedShown)
+        {
+            DeploymentConditions.Set(conditions, DeploymentConditions.New(
+                DeploymentConditions.Progressing, "Unknown", DeploymentConditions.DeploymentPaused, "Deployment is paused", now));
+        }
+        else if (deployment.Spec.Paused != true && pausedShown)
+        {
+            DeploymentConditions.Set(conditions, DeploymentConditions.New(
+                DeploymentConditions.Progressing, "Unknown", DeploymentConditions.DeploymentResumed, "Deployment is resumed", now));
+        }
+    }
+
+    /// <summary>
+    /// Brings the active ReplicaSets of a paused Deployment to its replica count: the difference goes to the newest
+    /// active one (then older ones when scaling down empties it), as a paused rollout stays where it stopped.
+    /// </summary>
+    private async Task ScalePausedAsync(Deployment deployment, ReplicaSet? newRs, List<ReplicaSet> owned, CancellationToken cancellationToken)
+    {
+        var desired = deployment.Spec!.Replicas ?? 1;
+        var active = owned.Where(rs => Replicas(rs) > 0).OrderByDescending(Revision).ToList();
+        var difference = desired - active.Sum(Replicas);
+        if (difference == 0)
+            return;
+        if (difference > 0)
+        {
+            var target = active.FirstOrDefault() ?? newRs ?? owned.OrderByDescending(Revision).FirstOrDefault();
+            if (target is not null)
+                await ScaleAsync(target, Replicas(target) + difference, deployment, cancellationToken);
+            return;
+        }
+
+        foreach (var rs in active)
+        {
+            if (difference == 0)
+                break;
+            var down = Math.Min(Replicas(rs), -difference);
+            await ScaleAsync(rs, Replicas(rs) - down, deployment, cancellationToken);
+            difference += down;
+        }
     }
 
     private static int Revision(ReplicaSet rs) =>
@@ -88,20 +160,42 @@ public sealed class DeploymentController : Reconciler
 
     private static int Replicas(ReplicaSet? rs) => rs?.Spec?.Replicas ?? 0;
 
-    /// <summary>Creates the ReplicaSet of the current template, or gives an old one revived by a rollback the next revision.</summary>
-    private async Task<ReplicaSet> EnsureNewReplicaSetAsync(Deployment deployment, ReplicaSet? newRs, List<ReplicaSet> old, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the ReplicaSet of the current template, or brings the existing one up to date: the Deployment's
+    /// annotations (kubernetes.io/change-cause, which <c>kubectl rollout history</c> shows), and for one revived by a
+    /// rollback the next revision (its old one kept in revision-history). Notes the Progressing condition as upstream.
+    /// </summary>
+    private async Task<ReplicaSet> EnsureNewReplicaSetAsync(
+        Deployment deployment, ReplicaSet? newRs, List<ReplicaSet> old, List<DeploymentCondition> conditions, Time now, CancellationToken cancellationToken)
     {
         var nextRevision = (old.Count == 0 ? 0 : old.Max(Revision)) + 1;
         var replicaSets = _client.Resource<ReplicaSet>();
         if (newRs is not null)
         {
-            if (Revision(newRs) >= nextRevision && AnnotationOf(deployment, RevisionAnnotation) == Revision(newRs).ToString(CultureInfo.InvariantCulture))
-                return newRs;
+            var annotations = new Dictionary<string, string>(newRs.Metadata!.Annotations ?? new Dictionary<string, string>());
+            var changed = CopyDeploymentAnnotations(deployment, annotations);
             if (Revision(newRs) < nextRevision)
             {
-                newRs.Metadata!.Annotations ??= new Dictionary<string, string>();
-                newRs.Metadata.Annotations[RevisionAnnotation] = nextRevision.ToString(CultureInfo.InvariantCulture);
+                if (Revision(newRs) > 0)
+                {
+                    var history = annotations.TryGetValue(RevisionHistoryAnnotation, out var earlier) && earlier.Length > 0 ? earlier + "," : "";
+                    annotations[RevisionHistoryAnnotation] = history + Revision(newRs).ToString(CultureInfo.InvariantCulture);
+                }
+
+                annotations[RevisionAnnotation] = nextRevision.ToString(CultureInfo.InvariantCulture);
+                changed = true;
+            }
+
+            if (changed)
+            {
+                newRs.Metadata.Annotations = annotations;
                 newRs = await replicaSets.UpdateAsync(newRs, cancellationToken: cancellationToken);
+            }
+
+            if (HasProgressDeadline(deployment) && DeploymentConditions.Get(conditions, DeploymentConditions.Progressing) is null)
+            {
+                DeploymentConditions.Set(conditions, DeploymentConditions.New(DeploymentConditions.Progressing, "True",
+                    DeploymentConditions.FoundNewReplicaSet, $"Found new replica set \"{newRs.Metadata!.Name}\"", now));
             }
 
             await SetDeploymentRevisionAsync(deployment, Revision(newRs), cancellationToken);
@@ -115,6 +209,11 @@ public sealed class DeploymentController : Reconciler
         var selector = Owners.Clone(deployment.Spec.Selector ?? new LabelSelector());
         selector.MatchLabels = new Dictionary<string, string>(selector.MatchLabels ?? new Dictionary<string, string>()) { [PodTemplateHash.Label] = hash };
         var desired = deployment.Spec.Replicas ?? 1;
+        var createdAnnotations = new Dictionary<string, string>();
+        CopyDeploymentAnnotations(deployment, createdAnnotations);
+        createdAnnotations[RevisionAnnotation] = nextRevision.ToString(CultureInfo.InvariantCulture);
+        createdAnnotations[DesiredReplicasAnnotation] = desired.ToString(CultureInfo.InvariantCulture);
+        createdAnnotations[MaxReplicasAnnotation] = (desired + MaxSurge(deployment)).ToString(CultureInfo.InvariantCulture);
         var created = new ReplicaSet
         {
             ApiVersion = "apps/v1",
@@ -124,12 +223,7 @@ public sealed class DeploymentController : Reconciler
                 Name = $"{deployment.Metadata!.Name}-{hash}",
                 Namespace = deployment.Metadata.Namespace,
                 Labels = template.Metadata.Labels,
-                Annotations = new Dictionary<string, string>
-                {
-                    [RevisionAnnotation] = nextRevision.ToString(CultureInfo.InvariantCulture),
-                    [DesiredReplicasAnnotation] = desired.ToString(CultureInfo.InvariantCulture),
-                    [MaxReplicasAnnotation] = (desired + MaxSurge(deployment)).ToString(CultureInfo.InvariantCulture),
-                },
+                Annotations = createdAnnotations,
                 OwnerReferences = [Owners.ControllerReference(deployment, "apps/v1", "Deployment")],
             },
             Spec = new ReplicaSetSpec
@@ -150,8 +244,29 @@ public sealed class DeploymentController : Reconciler
             throw;
         }
 
+        if (HasProgressDeadline(deployment))
+        {
+            DeploymentConditions.Set(conditions, DeploymentConditions.New(DeploymentConditions.Progressing, "True",
+                DeploymentConditions.NewReplicaSetCreated, $"Created new replica set \"{newRs.Metadata!.Name}\"", now));
+        }
+
         await SetDeploymentRevisionAsync(deployment, nextRevision, cancellationToken);
         return newRs;
+    }
+
+    /// <summary>Copies the Deployment's own annotations (not the controller's or kubectl's bookkeeping) onto a ReplicaSet's.</summary>
+    private static bool CopyDeploymentAnnotations(Deployment deployment, Dictionary<string, string> target)
+    {
+        var changed = false;
+        foreach (var (name, value) in deployment.Metadata?.Annotations ?? new Dictionary<string, string>())
+        {
+            if (NotCopiedAnnotations.Contains(name) || (target.TryGetValue(name, out var present) && present == value))
+                continue;
+            target[name] = value;
+            changed = true;
+        }
+
+        return changed;
     }
 
     private async Task SetDeploymentRevisionAsync(Deployment deployment, int revision, CancellationToken cancellationToken)
@@ -163,7 +278,9 @@ public sealed class DeploymentController : Reconciler
         {
             ["metadata"] = new System.Text.Json.Nodes.JsonObject { ["annotations"] = new System.Text.Json.Nodes.JsonObject { [RevisionAnnotation] = text } },
         };
-        await _client.Resource<Deployment>().PatchAsync(deployment.Metadata!.Name!, Patch.Merge(patch), deployment.Metadata.Namespace, cancellationToken: cancellationToken);
+        var patched = await _client.Resource<Deployment>().PatchAsync(deployment.Metadata!.Name!, Patch.Merge(patch), deployment.Metadata.Namespace, cancellationToken: cancellationToken);
+        // The status written next goes with the patched object's resourceVersion.
+        deployment.Metadata = patched.Metadata;
     }
 
     private static int MaxSurge(Deployment deployment)
@@ -289,7 +406,15 @@ public sealed class DeploymentController : Reconciler
         }
     }
 
-    private async Task UpdateStatusAsync(Deployment deployment, ReplicaSet? newRs, List<ReplicaSet> old, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the status: counts, the Available condition, and (during a rollout) Progressing as upstream's
+    /// controller keeps it: NewReplicaSetAvailable when complete, ReplicaSetUpdated renewed whenever pods progress,
+    /// ProgressDeadlineExceeded once progressDeadlineSeconds pass after the last progress; the key comes back at that
+    /// deadline to notice it.
+    /// </summary>
+    private async Task UpdateStatusAsync(
+        string key, Deployment deployment, ReplicaSet? newRs, List<ReplicaSet> old, List<DeploymentCondition> conditions, Time now,
+        bool trackProgress, CancellationToken cancellationToken)
     {
         var all = old.Append(newRs).OfType<ReplicaSet>().ToList();
         var desired = deployment.Spec!.Replicas ?? 1;
@@ -301,64 +426,116 @@ public sealed class DeploymentController : Reconciler
             UpdatedReplicas = newRs?.Status?.Replicas ?? 0,
             ReadyReplicas = all.Sum(rs => rs.Status?.ReadyReplicas ?? 0),
             AvailableReplicas = available,
-            UnavailableReplicas = Math.Max(0, desired - available),
+            UnavailableReplicas = Math.Max(0, all.Sum(Replicas) - available),
             CollisionCount = deployment.Status?.CollisionCount,
         };
-        var now = new Time(_client.Time.GetUtcNow());
-        var conditions = (deployment.Status?.Conditions ?? []).Select(Owners.Clone).ToList();
-        SetCondition(conditions, now, available >= desired - MaxUnavailable(deployment)
-            ? ("Available", "True", "MinimumReplicasAvailable", "Deployment has minimum availability.")
-            : ("Available", "False", "MinimumReplicasUnavailable", "Deployment does not have minimum availability."));
-        var complete = newRs is not null && status.UpdatedReplicas == desired && status.Replicas == desired && available == desired
-            && Replicas(newRs) == desired && old.All(rs => Replicas(rs) == 0);
-        if (deployment.Spec.Paused == true)
-            SetCondition(conditions, now, ("Progressing", "Unknown", "DeploymentPaused", "Deployment is paused"));
-        else if (complete)
-            SetCondition(conditions, now, ("Progressing", "True", "NewReplicaSetAvailable", $"ReplicaSet \"{newRs!.Metadata?.Name}\" has successfully progressed."));
-        else if (newRs is not null)
-            SetCondition(conditions, now, ("Progressing", "True", "ReplicaSetUpdated", $"ReplicaSet \"{newRs.Metadata?.Name}\" is progressing."));
+        DeploymentConditions.Set(conditions, available >= desired - StatusMaxUnavailable(deployment)
+            ? DeploymentConditions.New(DeploymentConditions.Available, "True", DeploymentConditions.MinimumReplicasAvailable, "Deployment has minimum availability.", now)
+            : DeploymentConditions.New(DeploymentConditions.Available, "False", DeploymentConditions.MinimumReplicasUnavailable, "Deployment does not have minimum availability.", now));
+        if (trackProgress)
+            SetProgressingCondition(deployment, newRs, status, conditions, now);
         status.Conditions = conditions;
 
         // Zero counts are omitted on the wire, so null and 0 are the same here.
         var current = deployment.Status ?? new DeploymentStatus();
-        if ((current.ObservedGeneration ?? 0) == (status.ObservedGeneration ?? 0) && (current.Replicas ?? 0) == status.Replicas
-            && (current.UpdatedReplicas ?? 0) == status.UpdatedReplicas && (current.ReadyReplicas ?? 0) == status.ReadyReplicas
-            && (current.AvailableReplicas ?? 0) == status.AvailableReplicas && (current.UnavailableReplicas ?? 0) == status.UnavailableReplicas
-            && SameConditions(current.Conditions, conditions))
+        if ((current.ObservedGeneration ?? 0) != (status.ObservedGeneration ?? 0) || (current.Replicas ?? 0) != status.Replicas
+            || (current.UpdatedReplicas ?? 0) != status.UpdatedReplicas || (current.ReadyReplicas ?? 0) != status.ReadyReplicas
+            || (current.AvailableReplicas ?? 0) != status.AvailableReplicas || (current.UnavailableReplicas ?? 0) != status.UnavailableReplicas
+            || !DeploymentConditions.Same(current.Conditions, conditions))
         {
-            return;
+            var updated = Owners.Clone(deployment);
+            updated.Status = status;
+            try
+            {
+                await _client.Resource<Deployment>().UpdateStatusAsync(updated, cancellationToken: cancellationToken);
+            }
+            catch (KubernetesApiException e) when (e.IsNotFound)
+            {
+                return;
+            }
         }
 
-        var updated = Owners.Clone(deployment);
-        updated.Status = status;
-        try
-        {
-            await _client.Resource<Deployment>().UpdateStatusAsync(updated, cancellationToken: cancellationToken);
-        }
-        catch (KubernetesApiException e) when (e.IsNotFound)
-        {
-            // Deleted meanwhile.
-        }
+        if (trackProgress)
+            RequeueAtProgressDeadline(key, deployment, status, now);
     }
 
-    private static void SetCondition(List<DeploymentCondition> conditions, Time now, (string Type, string Status, string Reason, string Message) wanted)
+    /// <summary>Upstream's maxUnavailable as the Available condition reads it: none for Recreate or zero replicas.</summary>
+    private static int StatusMaxUnavailable(Deployment deployment) =>
+        deployment.Spec?.Strategy?.Type == "Recreate" || (deployment.Spec?.Replicas ?? 1) == 0 ? 0 : MaxUnavailable(deployment);
+
+    private static bool Complete(Deployment deployment, DeploymentStatus status)
     {
-        var existing = conditions.FirstOrDefault(c => c.Type == wanted.Type);
-        if (existing is not null && existing.Status == wanted.Status && existing.Reason == wanted.Reason && existing.Message == wanted.Message)
-            return;
-        var transition = existing is not null && existing.Status == wanted.Status ? existing.LastTransitionTime ?? now : now;
-        conditions.RemoveAll(c => c.Type == wanted.Type);
-        conditions.Add(new DeploymentCondition
-        {
-            Type = wanted.Type,
-            Status = wanted.Status,
-            Reason = wanted.Reason,
-            Message = wanted.Message,
-            LastUpdateTime = now,
-            LastTransitionTime = transition,
-        });
+        var desired = deployment.Spec!.Replicas ?? 1;
+        return status.UpdatedReplicas == desired && status.Replicas == desired && status.AvailableReplicas == desired
+            && (status.ObservedGeneration ?? 0) >= (deployment.Metadata?.Generation ?? 0);
     }
 
-    private static bool SameConditions(IList<DeploymentCondition>? a, List<DeploymentCondition> b) =>
-        (a?.Count ?? 0) == b.Count && b.All(c => a!.Any(x => x.Type == c.Type && x.Status == c.Status && x.Reason == c.Reason && x.Message == c.Message));
+    /// <summary>Progress since the last status: more updated, ready or available pods, or fewer old ones.</summary>
+    private static bool Progressed(Deployment deployment, DeploymentStatus status)
+    {
+        var before = deployment.Status ?? new DeploymentStatus();
+        var oldBefore = (before.Replicas ?? 0) - (before.UpdatedReplicas ?? 0);
+        var oldNow = (status.Replicas ?? 0) - (status.UpdatedReplicas ?? 0);
+        return (status.UpdatedReplicas ?? 0) > (before.UpdatedReplicas ?? 0) || oldNow < oldBefore
+            || (status.ReadyReplicas ?? 0) > (before.ReadyReplicas ?? 0) || (status.AvailableReplicas ?? 0) > (before.AvailableReplicas ?? 0);
+    }
+
+    private static bool TimedOut(Deployment deployment, DeploymentCondition? progressing, Time now)
+    {
+        if (!HasProgressDeadline(deployment) || progressing is null || progressing.Reason == DeploymentConditions.NewReplicaSetAvailable)
+            return false;
+        if (progressing.Reason == DeploymentConditions.ProgressDeadlineExceeded)
+            return true;
+        var from = progressing.LastUpdateTime ?? now;
+        return from.Value.AddSeconds(deployment.Spec!.ProgressDeadlineSeconds!.Value) < now.Value;
+    }
+
+    private static void SetProgressingCondition(Deployment deployment, ReplicaSet? newRs, DeploymentStatus status, List<DeploymentCondition> conditions, Time now)
+    {
+        if (!HasProgressDeadline(deployment))
+        {
+            conditions.RemoveAll(c => c.Type == DeploymentConditions.Progressing);
+            return;
+        }
+
+        var current = DeploymentConditions.Get(conditions, DeploymentConditions.Progressing);
+        // A finished rollout stays finished while its pods only scale.
+        if (status.Replicas == status.UpdatedReplicas && current?.Reason == DeploymentConditions.NewReplicaSetAvailable)
+            return;
+        var subject = newRs is null ? $"Deployment \"{deployment.Metadata!.Name}\"" : $"ReplicaSet \"{newRs.Metadata!.Name}\"";
+        if (Complete(deployment, status))
+        {
+            DeploymentConditions.Set(conditions, DeploymentConditions.New(DeploymentConditions.Progressing, "True",
+                DeploymentConditions.NewReplicaSetAvailable, $"{subject} has successfully progressed.", now));
+        }
+        else if (Progressed(deployment, status))
+        {
+            // Renewed on every progress (its lastUpdateTime starts the deadline again), keeping the transition time.
+            var condition = DeploymentConditions.New(DeploymentConditions.Progressing, "True", DeploymentConditions.ReplicaSetUpdated, $"{subject} is progressing.", now);
+            if (current?.Status == "True")
+                condition.LastTransitionTime = current.LastTransitionTime;
+            conditions.RemoveAll(c => c.Type == DeploymentConditions.Progressing);
+            conditions.Add(condition);
+        }
+        else if (TimedOut(deployment, current, now))
+        {
+            DeploymentConditions.Set(conditions, DeploymentConditions.New(DeploymentConditions.Progressing, "False",
+                DeploymentConditions.ProgressDeadlineExceeded, $"{subject} has timed out progressing.", now));
+        }
+    }
+
+    /// <summary>Queues the Deployment again when its progress deadline passes, unless it is complete or past it already.</summary>
+    private void RequeueAtProgressDeadline(string key, Deployment deployment, DeploymentStatus status, Time now)
+    {
+        var progressing = DeploymentConditions.Get(status.Conditions, DeploymentConditions.Progressing);
+        if (!HasProgressDeadline(deployment) || progressing is null || Complete(deployment, status)
+            || progressing.Reason == DeploymentConditions.ProgressDeadlineExceeded)
+        {
+            return;
+        }
+
+        var after = (progressing.LastUpdateTime ?? now).Value.AddSeconds(deployment.Spec!.ProgressDeadlineSeconds!.Value) - now.Value;
+        // A second more, so that the deadline has surely passed when the key comes back.
+        Queue.AddAfter(key, after < TimeSpan.Zero ? TimeSpan.FromSeconds(1) : after + TimeSpan.FromSeconds(1));
+    }
 }
