@@ -190,6 +190,39 @@ public sealed class DaemonSetControllerTests : ControllerFixture
     }
 
     [Test]
+    public async Task Kubectl_rollout_history_and_undo_go_back_to_the_previous_revision()
+    {
+        var ns = await CreateNamespaceAsync();
+        await using var node = await HollowNode.StartAsync(Client, new Kubelike.Node.Hollow.HollowNodeOptions
+        {
+            NodeName = $"{ns}-n0",
+            Labels = new Dictionary<string, string> { [TestLabel] = ns },
+        });
+        await Client.Resource<DaemonSet>().CreateAsync(NewDaemonSet(ns, "undo"));
+        var (code, output) = await KubectlAsync("rollout", "status", "daemonset/undo", "-n", ns, "--timeout=60s");
+        Assert.That(code, Is.Zero, output);
+        (code, output) = await KubectlAsync("set", "image", "daemonset/undo", "agent=busybox:2", "-n", ns);
+        Assert.That(code, Is.Zero, output);
+        (code, output) = await KubectlAsync("rollout", "status", "daemonset/undo", "-n", ns, "--timeout=60s");
+        Assert.That(code, Is.Zero, output);
+        Assert.That(await HistoryRowsAsync(ns, "daemonset/undo"), Is.EqualTo(new[] { "REVISION CHANGE-CAUSE", "1 <none>", "2 <none>" }));
+        (code, output) = await KubectlAsync("rollout", "history", "daemonset/undo", "-n", ns, "--revision=1");
+        Assert.That(code, Is.Zero, output);
+        Assert.That(output, Does.Contain("Image:").And.Contain("busybox").And.Not.Contain("busybox:2"));
+
+        // kubectl patches the DaemonSet with the revision's data; the controller rolls the pod back.
+        (code, output) = await KubectlAsync("rollout", "undo", "daemonset/undo", "-n", ns);
+        Assert.That(code, Is.Zero, output);
+        Assert.That(output, Does.Contain("daemonset.apps/undo rolled back"));
+        Assert.That((await GetAsync(ns, "undo")).Spec!.Template!.Spec!.Containers![0].Image, Is.EqualTo("busybox"));
+        (code, output) = await KubectlAsync("rollout", "status", "daemonset/undo", "-n", ns, "--timeout=60s");
+        Assert.That(code, Is.Zero, output);
+        await UntilAsync(async () => (await PodsAsync(ns)) is [{ } pod] && pod.Spec!.Containers![0].Image == "busybox", "the one pod back on busybox");
+        Assert.That(await HistoryRowsAsync(ns, "daemonset/undo"), Is.EqualTo(new[] { "REVISION CHANGE-CAUSE", "2 <none>", "3 <none>" }),
+            "the first revision is renumbered, not duplicated");
+    }
+
+    [Test]
     public async Task With_max_surge_the_new_pod_starts_beside_the_old_one_before_it_goes()
     {
         var ns = await CreateNamespaceAsync();

@@ -75,6 +75,186 @@ public sealed class DeploymentControllerTests : ControllerFixture
         });
     }
 
+    private static DeploymentCondition Condition(Deployment deployment, string type) => deployment.Status!.Conditions!.Single(c => c.Type == type);
+
+    /// <summary>Waits until the controller has seen the Deployment's latest spec (kubectl's own test of that).</summary>
+    private async Task<Deployment> ObservedAsync(string ns, string name) =>
+        await Poll.UntilAsync(async () =>
+        {
+            var deployment = await Client.Resource<Deployment>().GetAsync(name, ns);
+            return deployment.Status?.ObservedGeneration >= deployment.Metadata!.Generation ? deployment : null;
+        }, $"deployment {name} observed", Timeout);
+
+    [Test]
+    public async Task A_rollout_interrupted_by_a_second_change_scales_the_middle_replica_set_down_and_completes_the_newest()
+    {
+        var ns = await CreateNamespaceAsync();
+        await using var node = await HollowNode.StartAsync(Client, ns);
+        await Client.Resource<Deployment>().CreateAsync(NewDeployment(ns, "web", 3, "web:a"));
+        var (code, output) = await KubectlAsync("rollout", "status", "deployment/web", "-n", ns, "--timeout=60s");
+        Assert.That(code, Is.Zero, output);
+        var first = (await ReplicaSetsAsync(ns)).Single().Metadata!.Name!;
+
+        // The second template's pods never become ready, so its rollout stops after the one surge pod.
+        await ModifyAsync<Deployment>("web", ns, d =>
+        {
+            d.Spec!.Template!.Spec!.Containers![0].Image = "web:b";
+            d.Spec.Template.Metadata!.Annotations = new Dictionary<string, string> { [Kubelike.Node.Hollow.HollowNodeOptions.ReadyAnnotation] = "false" };
+        });
+        var middle = await Poll.UntilAsync(async () => (await ReplicaSetsAsync(ns)).FirstOrDefault(rs => rs.Metadata!.Name != first && rs.Status?.Replicas == 1),
+            "the second ReplicaSet running its one pod", Timeout);
+
+        await ModifyAsync<Deployment>("web", ns, d =>
+        {
+            d.Spec!.Template!.Spec!.Containers![0].Image = "web:c";
+            d.Spec.Template.Metadata!.Annotations = null;
+        });
+        (code, output) = await KubectlAsync("rollout", "status", "deployment/web", "-n", ns, "--timeout=60s");
+        Assert.That(code, Is.Zero, output);
+        Assert.That(output, Does.Contain("successfully rolled out"));
+
+        var replicaSets = (await ReplicaSetsAsync(ns)).ToDictionary(rs => rs.Metadata!.Name!);
+        var newest = replicaSets.Values.Single(rs => rs.Metadata!.Name != first && rs.Metadata.Name != middle.Metadata!.Name);
+        await UntilAsync(async () => (await PodsAsync(ns)).Count == 3, "only the three new pods left");
+        var deployment = await Client.Resource<Deployment>().GetAsync("web", ns);
+        Assert.Multiple(() =>
+        {
+            Assert.That(replicaSets[first].Spec!.Replicas, Is.Zero, "the first ReplicaSet is scaled down");
+            Assert.That(replicaSets[middle.Metadata!.Name!].Spec!.Replicas, Is.Zero, "the interrupted ReplicaSet is scaled down");
+            Assert.That(newest.Spec!.Replicas, Is.EqualTo(3));
+            Assert.That(newest.Metadata!.Annotations![DeploymentController.RevisionAnnotation], Is.EqualTo("3"));
+            Assert.That(middle.Metadata!.Annotations![DeploymentController.RevisionAnnotation], Is.EqualTo("2"));
+            Assert.That(Condition(deployment, "Progressing").Reason, Is.EqualTo("NewReplicaSetAvailable"));
+            Assert.That(Condition(deployment, "Progressing").Message, Is.EqualTo($"ReplicaSet \"{newest.Metadata.Name}\" has successfully progressed."));
+        });
+        Assert.That((await PodsAsync(ns)).Select(p => p.Spec!.Containers![0].Image), Has.All.EqualTo("web:c"));
+    }
+
+    [Test]
+    public async Task A_paused_deployment_scales_but_does_not_roll_out_until_resumed()
+    {
+        var ns = await CreateNamespaceAsync();
+        await using var node = await HollowNode.StartAsync(Client, ns);
+        await Client.Resource<Deployment>().CreateAsync(NewDeployment(ns, "paused", 2, "paused:a"));
+        var (code, output) = await KubectlAsync("rollout", "status", "deployment/paused", "-n", ns, "--timeout=60s");
+        Assert.That(code, Is.Zero, output);
+
+        (code, output) = await KubectlAsync("rollout", "pause", "deployment/paused", "-n", ns);
+        Assert.That(code, Is.Zero, output);
+        (code, output) = await KubectlAsync("set", "image", "deployment/paused", "main=paused:b", "-n", ns);
+        Assert.That(code, Is.Zero, output);
+        (code, output) = await KubectlAsync("scale", "deployment/paused", "--replicas=3", "-n", ns);
+        Assert.That(code, Is.Zero, output);
+        var deployment = await ObservedAsync(ns, "paused");
+        Assert.That(Condition(deployment, "Progressing"), Has.Property("Status").EqualTo("Unknown").And.Property("Reason").EqualTo("DeploymentPaused")
+            .And.Property("Message").EqualTo("Deployment is paused"));
+        await UntilAsync(async () => (await PodsAsync(ns)).Count(p => p.Status?.Phase == "Running") == 3, "three running pods");
+        Assert.That(await ReplicaSetsAsync(ns), Has.Count.EqualTo(1), "no ReplicaSet for the new template while paused");
+        Assert.That((await PodsAsync(ns)).Select(p => p.Spec!.Containers![0].Image), Has.All.EqualTo("paused:a"));
+
+        (code, output) = await KubectlAsync("rollout", "resume", "deployment/paused", "-n", ns);
+        Assert.That(code, Is.Zero, output);
+        (code, output) = await KubectlAsync("rollout", "status", "deployment/paused", "-n", ns, "--timeout=60s");
+        Assert.That(code, Is.Zero, output);
+        await UntilAsync(async () => (await PodsAsync(ns)).Count == 3, "three pods left");
+        Assert.That((await PodsAsync(ns)).Select(p => p.Spec!.Containers![0].Image), Has.All.EqualTo("paused:b"));
+        deployment = await Client.Resource<Deployment>().GetAsync("paused", ns);
+        Assert.That(Condition(deployment, "Progressing").Reason, Is.EqualTo("NewReplicaSetAvailable"));
+    }
+
+    [Test]
+    public async Task Kubectl_scale_up_and_down_follows_with_pods()
+    {
+        var ns = await CreateNamespaceAsync();
+        await using var node = await HollowNode.StartAsync(Client, ns);
+        await Client.Resource<Deployment>().CreateAsync(NewDeployment(ns, "sized", 2, "sized:a"));
+        var (code, output) = await KubectlAsync("rollout", "status", "deployment/sized", "-n", ns, "--timeout=60s");
+        Assert.That(code, Is.Zero, output);
+
+        (code, output) = await KubectlAsync("scale", "deployment/sized", "--replicas=5", "-n", ns);
+        Assert.That(code, Is.Zero, output);
+        Assert.That(output, Does.Contain("deployment.apps/sized scaled"));
+        (code, output) = await KubectlAsync("rollout", "status", "deployment/sized", "-n", ns, "--timeout=60s");
+        Assert.That(code, Is.Zero, output);
+        Assert.That((await PodsAsync(ns)).Count(p => p.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true), Is.EqualTo(5));
+
+        (code, output) = await KubectlAsync("scale", "deployment/sized", "--replicas=1", "-n", ns);
+        Assert.That(code, Is.Zero, output);
+        await UntilAsync(async () => (await PodsAsync(ns)).Count == 1, "one pod left");
+        (code, output) = await KubectlAsync("wait", "deployment/sized", "-n", ns, "--for=jsonpath={.status.availableReplicas}=1", "--timeout=60s");
+        Assert.That(code, Is.Zero, output);
+        Assert.That((await ReplicaSetsAsync(ns)).Single().Spec!.Replicas, Is.EqualTo(1), "scaling is no new revision");
+    }
+
+    [Test]
+    public async Task Rollout_history_lists_revisions_with_their_change_cause()
+    {
+        var ns = await CreateNamespaceAsync();
+        await using var node = await HollowNode.StartAsync(Client, ns);
+        var created = NewDeployment(ns, "hist", 1, "hist:a");
+        created.Metadata!.Annotations = new Dictionary<string, string> { ["kubernetes.io/change-cause"] = "first release" };
+        await Client.Resource<Deployment>().CreateAsync(created);
+        var (code, output) = await KubectlAsync("rollout", "status", "deployment/hist", "-n", ns, "--timeout=60s");
+        Assert.That(code, Is.Zero, output);
+
+        // The change-cause written after the template change still lands on the new revision.
+        (code, output) = await KubectlAsync("set", "image", "deployment/hist", "main=hist:b", "-n", ns);
+        Assert.That(code, Is.Zero, output);
+        (code, output) = await KubectlAsync("annotate", "deployment/hist", "kubernetes.io/change-cause=image hist:b", "--overwrite", "-n", ns);
+        Assert.That(code, Is.Zero, output);
+        (code, output) = await KubectlAsync("rollout", "status", "deployment/hist", "-n", ns, "--timeout=60s");
+        Assert.That(code, Is.Zero, output);
+        await UntilAsync(async () => (await ReplicaSetsAsync(ns)).Any(rs => rs.Metadata!.Annotations?.TryGetValue("kubernetes.io/change-cause", out var cause) == true && cause == "image hist:b"),
+            "the change-cause copied to the new ReplicaSet");
+
+        Assert.That(await HistoryRowsAsync(ns, "deployment/hist"), Is.EqualTo(new[] { "REVISION CHANGE-CAUSE", "1 first release", "2 image hist:b" }));
+
+        (code, output) = await KubectlAsync("rollout", "history", "deployment/hist", "-n", ns, "--revision=1");
+        Assert.That(code, Is.Zero, output);
+        Assert.That(output, Does.Contain("hist:a").And.Contain("first release").And.Not.Contain("hist:b"));
+
+        (code, output) = await KubectlAsync("rollout", "undo", "deployment/hist", "-n", ns, "--to-revision=1");
+        Assert.That(code, Is.Zero, output);
+        (code, output) = await KubectlAsync("rollout", "status", "deployment/hist", "-n", ns, "--timeout=60s");
+        Assert.That(code, Is.Zero, output);
+        Assert.That(await HistoryRowsAsync(ns, "deployment/hist"), Is.EqualTo(new[] { "REVISION CHANGE-CAUSE", "2 image hist:b", "3 first release" }), "the first template is revision 3 now");
+    }
+
+    [Test]
+    public async Task A_rollout_whose_pods_never_become_ready_exceeds_its_progress_deadline()
+    {
+        var ns = await CreateNamespaceAsync();
+        await using var node = await HollowNode.StartAsync(Client, ns);
+        var created = NewDeployment(ns, "stuck", 1, "stuck:a");
+        created.Spec!.ProgressDeadlineSeconds = 2;
+        created.Spec.Template!.Metadata!.Annotations = new Dictionary<string, string> { [Kubelike.Node.Hollow.HollowNodeOptions.ReadyAnnotation] = "false" };
+        await Client.Resource<Deployment>().CreateAsync(created);
+
+        var (code, output) = await KubectlAsync("rollout", "status", "deployment/stuck", "-n", ns, "--timeout=60s");
+        Assert.That(code, Is.Not.Zero, output);
+        Assert.That(output, Does.Contain("error: deployment \"stuck\" exceeded its progress deadline"));
+        var deployment = await Client.Resource<Deployment>().GetAsync("stuck", ns);
+        var replicaSet = (await ReplicaSetsAsync(ns)).Single().Metadata!.Name;
+        Assert.Multiple(() =>
+        {
+            Assert.That(Condition(deployment, "Progressing"), Has.Property("Status").EqualTo("False").And.Property("Reason").EqualTo("ProgressDeadlineExceeded")
+                .And.Property("Message").EqualTo($"ReplicaSet \"{replicaSet}\" has timed out progressing."));
+            Assert.That(Condition(deployment, "Available"), Has.Property("Status").EqualTo("False").And.Property("Reason").EqualTo("MinimumReplicasUnavailable")
+                .And.Property("Message").EqualTo("Deployment does not have minimum availability."));
+        });
+
+        // A template whose pods become ready makes progress again, and the rollout completes.
+        await ModifyAsync<Deployment>("stuck", ns, d => d.Spec!.Template!.Metadata!.Annotations = null);
+        (code, output) = await KubectlAsync("rollout", "status", "deployment/stuck", "-n", ns, "--timeout=60s");
+        Assert.That(code, Is.Zero, output);
+        deployment = await Client.Resource<Deployment>().GetAsync("stuck", ns);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Condition(deployment, "Progressing"), Has.Property("Status").EqualTo("True").And.Property("Reason").EqualTo("NewReplicaSetAvailable"));
+            Assert.That(Condition(deployment, "Available"), Has.Property("Status").EqualTo("True").And.Property("Reason").EqualTo("MinimumReplicasAvailable"));
+        });
+    }
+
     [Test]
     public async Task Recreate_replaces_all_pods_and_completes()
     {

@@ -177,6 +177,33 @@ public sealed class StatefulSetControllerTests : ControllerFixture
     }
 
     [Test]
+    public async Task Kubectl_rollout_history_and_undo_go_back_to_the_previous_revision()
+    {
+        var ns = await CreateNamespaceAsync();
+        await using var node = await HollowNode.StartAsync(Client, ns);
+        await Client.Resource<StatefulSet>().CreateAsync(NewStatefulSet(ns, "undo", 2));
+        var (code, output) = await KubectlAsync("rollout", "status", "statefulset/undo", "-n", ns, "--timeout=60s");
+        Assert.That(code, Is.Zero, output);
+        (code, output) = await KubectlAsync("set", "image", "statefulset/undo", "main=busybox:2", "-n", ns);
+        Assert.That(code, Is.Zero, output);
+        (code, output) = await KubectlAsync("rollout", "status", "statefulset/undo", "-n", ns, "--timeout=60s");
+        Assert.That(code, Is.Zero, output);
+        Assert.That(await HistoryRowsAsync(ns, "statefulset/undo"), Is.EqualTo(new[] { "REVISION CHANGE-CAUSE", "1 <none>", "2 <none>" }));
+
+        // kubectl patches the StatefulSet with the revision's data; the controller rolls the pods back.
+        (code, output) = await KubectlAsync("rollout", "undo", "statefulset/undo", "-n", ns, "--to-revision=1");
+        Assert.That(code, Is.Zero, output);
+        Assert.That(output, Does.Contain("statefulset.apps/undo rolled back"));
+        (code, output) = await KubectlAsync("rollout", "status", "statefulset/undo", "-n", ns, "--timeout=60s");
+        Assert.That(code, Is.Zero, output);
+        await UntilAsync(async () => (await PodsAsync(ns)).Count(p => p.Spec!.Containers![0].Image == "busybox") == 2, "both pods back on busybox");
+        Assert.That(await HistoryRowsAsync(ns, "statefulset/undo"), Is.EqualTo(new[] { "REVISION CHANGE-CAUSE", "2 <none>", "3 <none>" }),
+            "the first revision is renumbered, not duplicated");
+        var set = await GetAsync(ns, "undo");
+        Assert.That(set.Status!.CurrentRevision, Is.EqualTo(set.Status.UpdateRevision));
+    }
+
+    [Test]
     public async Task Old_revisions_beyond_the_history_limit_are_removed()
     {
         var ns = await CreateNamespaceAsync();

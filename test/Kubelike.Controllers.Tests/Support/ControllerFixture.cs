@@ -73,6 +73,15 @@ public abstract class ControllerFixture : ClientFixture
         Spec = new PodSpec { Containers = [new Container { Name = "main", Image = image }] },
     };
 
+    /// <summary>The rows of <c>kubectl rollout history</c>, the header included, with their columns single-spaced.</summary>
+    protected async Task<List<string>> HistoryRowsAsync(string ns, string target)
+    {
+        var (code, output) = await KubectlAsync("rollout", "history", target, "-n", ns);
+        Assert.That(code, Is.Zero, output);
+        return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1)
+            .Select(line => string.Join(' ', line.Split(' ', StringSplitOptions.RemoveEmptyEntries)))];
+    }
+
     /// <summary>Runs kubectl 1.35 (from $KUBELIKE_TOOLS) against the server; returns exit code and output.</summary>
     protected async Task<(int ExitCode, string Output)> KubectlAsync(params string[] arguments)
     {
