@@ -17,7 +17,8 @@ using NodeObject = Kubelike.Api.Core.V1.Node;
 /// <summary>
 /// A node agent without containers, for control-plane tests and scale benchmarks (as kwok's nodes): it registers a
 /// Ready Node, renews its Lease in kube-node-lease, and plays out the pods bound to it (an informer on
-/// <c>spec.nodeName=NODE</c>): each becomes Running and Ready with a pod IP and running container statuses; one with
+/// <c>spec.nodeName=NODE</c>): each becomes Running and Ready with a pod IP and running container statuses (Ready
+/// later or never as <see cref="HollowNodeOptions.ReadyAfterSecondsAnnotation"/> and <see cref="HollowNodeOptions.ReadyAnnotation"/> say); one with
 /// <see cref="HollowNodeOptions.ExitCodeAnnotation"/> (and restartPolicy Never or OnFailure) then ends Succeeded or
 /// Failed; a pod being deleted is deleted for good (grace period 0), as a kubelet does once its containers stopped.
 /// It talks to the API only through <see cref="KubernetesClient"/>; many can share one client.
@@ -284,6 +285,19 @@ public sealed class HollowNode : IAsyncDisposable
         if (phase != "Running")
         {
             await pods.UpdateStatusAsync(WithStatus(pod, HollowPodStatus.Running(pod, _internalIp, PodIp(pod), DateTimeOffset.UtcNow)), cancellationToken: cancellationToken);
+            return;
+        }
+
+        if (!HollowPodStatus.IsReady(pod) && !HollowPodStatus.NeverReady(pod) && HollowPodStatus.ExitCode(pod) is null)
+        {
+            var readyAt = (pod.Status?.StartTime is { } since ? (DateTimeOffset)since : DateTimeOffset.UtcNow) + HollowPodStatus.ReadyDelay(pod);
+            if (readyAt > DateTimeOffset.UtcNow)
+            {
+                EnqueueAfter(key, readyAt - DateTimeOffset.UtcNow, cancellationToken);
+                return;
+            }
+
+            await pods.UpdateStatusAsync(WithStatus(pod, HollowPodStatus.Ready(pod, DateTimeOffset.UtcNow)), cancellationToken: cancellationToken);
             return;
         }
 

@@ -15,6 +15,9 @@ public sealed record HollowNodeOptions
     /// <summary>Set to <c>false</c> on a pod to keep it Running but never Ready (as a failing readiness probe would).</summary>
     public const string ReadyAnnotation = "kubelike.io/hollow-ready";
 
+    /// <summary>Seconds (decimal) a Running pod waits before it becomes Ready (as an initial readiness delay would); 0 when absent.</summary>
+    public const string ReadyAfterSecondsAnnotation = "kubelike.io/hollow-ready-after-seconds";
+
     public required string NodeName { get; init; }
 
     /// <summary>Capacity, also reported as allocatable: cpu 4, memory 8Gi, pods 110, ephemeral-storage 100Gi unless given.</summary>

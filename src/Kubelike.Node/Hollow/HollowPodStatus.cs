@@ -11,8 +11,7 @@ internal static class HollowPodStatus
     public static PodStatus Running(Pod pod, string hostIp, string podIp, DateTimeOffset now)
     {
         var spec = pod.Spec ?? new PodSpec();
-        var ready = pod.Metadata?.Annotations?.TryGetValue(HollowNodeOptions.ReadyAnnotation, out var text) != true
-            || !string.Equals(text, "false", StringComparison.OrdinalIgnoreCase);
+        var ready = !NeverReady(pod) && ReadyDelay(pod) == TimeSpan.Zero;
         return new PodStatus
         {
             Phase = "Running",
@@ -29,6 +28,25 @@ internal static class HollowPodStatus
             ContainerStatuses = [.. (spec.Containers ?? []).Select(c => Status(pod, c, new ContainerState { Running = new ContainerStateRunning { StartedAt = now } }, ready))],
         };
     }
+
+    /// <summary>The status of a Running pod once its readiness delay has passed.</summary>
+    public static PodStatus Ready(Pod pod, DateTimeOffset now)
+    {
+        var status = Api.KubernetesJson.Deserialize<PodStatus>(Api.KubernetesJson.Serialize(pod.Status ?? new PodStatus()))!;
+        status.Conditions = Conditions(pod, ready: true, reason: null, now);
+        foreach (var container in status.ContainerStatuses ?? [])
+            container.Ready = true;
+        return status;
+    }
+
+    /// <summary>Whether the pod says it never becomes Ready (<see cref="HollowNodeOptions.ReadyAnnotation"/> false).</summary>
+    public static bool NeverReady(Pod pod) =>
+        pod.Metadata?.Annotations?.TryGetValue(HollowNodeOptions.ReadyAnnotation, out var text) == true
+        && string.Equals(text, "false", StringComparison.OrdinalIgnoreCase);
+
+    public static TimeSpan ReadyDelay(Pod pod) => Seconds(pod, HollowNodeOptions.ReadyAfterSecondsAnnotation);
+
+    public static bool IsReady(Pod pod) => pod.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true;
 
     public static PodStatus Terminated(Pod pod, int exitCode, DateTimeOffset now)
     {
@@ -54,8 +72,10 @@ internal static class HollowPodStatus
         return code;
     }
 
-    public static TimeSpan RunTime(Pod pod) =>
-        pod.Metadata?.Annotations?.TryGetValue(HollowNodeOptions.RunSecondsAnnotation, out var text) == true
+    public static TimeSpan RunTime(Pod pod) => Seconds(pod, HollowNodeOptions.RunSecondsAnnotation);
+
+    private static TimeSpan Seconds(Pod pod, string annotation) =>
+        pod.Metadata?.Annotations?.TryGetValue(annotation, out var text) == true
         && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
             ? TimeSpan.FromSeconds(seconds)
             : TimeSpan.Zero;
