@@ -243,8 +243,12 @@ public sealed class DeploymentControllerTests : ControllerFixture
                 .And.Property("Message").EqualTo("Deployment does not have minimum availability."));
         });
 
-        // A template whose pods become ready makes progress again, and the rollout completes.
-        await ModifyAsync<Deployment>("stuck", ns, d => d.Spec!.Template!.Metadata!.Annotations = null);
+        // A template whose pods become ready (and a deadline a busy machine meets) makes progress again: the rollout completes.
+        await ModifyAsync<Deployment>("stuck", ns, d =>
+        {
+            d.Spec!.Template!.Metadata!.Annotations = null;
+            d.Spec.ProgressDeadlineSeconds = 600;
+        });
         (code, output) = await KubectlAsync("rollout", "status", "deployment/stuck", "-n", ns, "--timeout=60s");
         Assert.That(code, Is.Zero, output);
         deployment = await Client.Resource<Deployment>().GetAsync("stuck", ns);

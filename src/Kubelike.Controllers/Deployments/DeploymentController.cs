@@ -192,13 +192,14 @@ public sealed class DeploymentController : Reconciler
                 newRs = await replicaSets.UpdateAsync(newRs, cancellationToken: cancellationToken);
             }
 
+            await SetDeploymentRevisionAsync(deployment, Revision(newRs), cancellationToken);
             if (HasProgressDeadline(deployment) && DeploymentConditions.Get(conditions, DeploymentConditions.Progressing) is null)
             {
                 DeploymentConditions.Set(conditions, DeploymentConditions.New(DeploymentConditions.Progressing, "True",
                     DeploymentConditions.FoundNewReplicaSet, $"Found new replica set \"{newRs.Metadata!.Name}\"", now));
+                await WriteConditionsAsync(deployment, conditions, cancellationToken);
             }
 
-            await SetDeploymentRevisionAsync(deployment, Revision(newRs), cancellationToken);
             return newRs;
         }
 
@@ -244,14 +245,29 @@ public sealed class DeploymentController : Reconciler
             throw;
         }
 
+        await SetDeploymentRevisionAsync(deployment, nextRevision, cancellationToken);
         if (HasProgressDeadline(deployment))
         {
             DeploymentConditions.Set(conditions, DeploymentConditions.New(DeploymentConditions.Progressing, "True",
                 DeploymentConditions.NewReplicaSetCreated, $"Created new replica set \"{newRs.Metadata!.Name}\"", now));
+            await WriteConditionsAsync(deployment, conditions, cancellationToken);
         }
 
-        await SetDeploymentRevisionAsync(deployment, nextRevision, cancellationToken);
         return newRs;
+    }
+
+    /// <summary>
+    /// Writes the conditions at once (the rest of the status as it was): should the rest of the pass fail, the next
+    /// one finds the new ReplicaSet noted rather than an earlier condition (a ProgressDeadlineExceeded) to carry on.
+    /// </summary>
+    private async Task WriteConditionsAsync(Deployment deployment, List<DeploymentCondition> conditions, CancellationToken cancellationToken)
+    {
+        var updated = Owners.Clone(deployment);
+        updated.Status ??= new DeploymentStatus();
+        updated.Status.Conditions = [.. conditions.Select(Owners.Clone)];
+        var written = await _client.Resource<Deployment>().UpdateStatusAsync(updated, cancellationToken: cancellationToken);
+        deployment.Metadata = written.Metadata;
+        deployment.Status = written.Status;
     }
 
     /// <summary>Copies the Deployment's own annotations (not the controller's or kubectl's bookkeeping) onto a ReplicaSet's.</summary>
@@ -274,13 +290,13 @@ public sealed class DeploymentController : Reconciler
         var text = revision.ToString(CultureInfo.InvariantCulture);
         if (AnnotationOf(deployment, RevisionAnnotation) == text)
             return;
-        var patch = new System.Text.Json.Nodes.JsonObject
-        {
-            ["metadata"] = new System.Text.Json.Nodes.JsonObject { ["annotations"] = new System.Text.Json.Nodes.JsonObject { [RevisionAnnotation] = text } },
-        };
-        var patched = await _client.Resource<Deployment>().PatchAsync(deployment.Metadata!.Name!, Patch.Merge(patch), deployment.Metadata.Namespace, cancellationToken: cancellationToken);
-        // The status written next goes with the patched object's resourceVersion.
-        deployment.Metadata = patched.Metadata;
+        // An update, not a patch: it fails on a stale copy, whose status must not be written after it either.
+        var annotated = Owners.Clone(deployment);
+        annotated.Metadata!.Annotations ??= new Dictionary<string, string>();
+        annotated.Metadata.Annotations[RevisionAnnotation] = text;
+        var updated = await _client.Resource<Deployment>().UpdateAsync(annotated, cancellationToken: cancellationToken);
+        // The status written next goes with the updated object's resourceVersion.
+        deployment.Metadata = updated.Metadata;
     }
 
     private static int MaxSurge(Deployment deployment)
